@@ -1,0 +1,9 @@
+namespace ProvincePlatform.Contracts.HelpPoints;
+
+[GenerateSerializer, Alias("pp.HelpPointKind")]
+public enum HelpPointKind
+{
+    CommuneOffice,
+    VillageHouse,
+    Other,
+}
