@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using ProvincePlatform.Contracts.Bookings;
+using ProvincePlatform.Contracts.Common;
+using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Grains.Bookings;
+using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Grains.Common;
+
+namespace ProvincePlatform.Grains.HelpPoints;
+
+/// <summary>
+/// Orchestrates one help point: looks up the session, lets its <see cref="SessionLedger"/> decide, persists the
+/// decision before answering, and keeps a reminder set for the next no-show or retention deadline.
+/// Not reentrant, so seat decisions never interleave.
+/// </summary>
+public sealed class HelpPointGrain(
+    [PersistentState("helpPoint", ProvinceStorage.Name)] IPersistentState<HelpPointState> state,
+    [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock)
+    : Grain, IHelpPointGrain, IRemindable
+{
+    public const string HousekeepingReminder = "housekeeping";
+
+    // Reminders need a period; this one is only a backstop, since every tick re-aims the reminder at the next deadline.
+    private static readonly TimeSpan s_reminderBackstop = TimeSpan.FromHours(12);
+    private static readonly TimeSpan s_minimumReminderDelay = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset? _reminderAimedAt;
+
+    private HelpPointState State => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private OpeningSchedule Schedule => new(State.Definition!.OpeningHours);
+
+    private int Capacity => State.Definition!.Computers;
+
+    public async Task<HelpPointDetails> OpenAsync(string communeCode, HelpPointDefinition definition)
+    {
+        if (!State.IsOpened)
+        {
+            State.CommuneCode = communeCode;
+            State.Definition = definition;
+            await PersistAsync();
+        }
+
+        return Details();
+    }
+
+    public Task<HelpPointDetails?> GetAsync() => Task.FromResult(State.IsOpened ? Details() : null);
+
+    public async Task<Outcome<HelpPointDetails>> UpdateAsync(HelpPointDefinition definition)
+    {
+        if (!State.IsOpened)
+        {
+            return new Refusal(RefusalCode.HelpPointNotFound);
+        }
+
+        var schedule = new OpeningSchedule(definition.OpeningHours);
+        var now = Now;
+        var booked = State.Sessions.Values
+            .Where(ledger => ledger.EndsAt > now && ledger.Bookings.Exists(booking => booking.HoldsPlace))
+            .ToList();
+        var kept = new List<(SessionLedger Ledger, SessionSlot Slot)>();
+        foreach (var ledger in booked)
+        {
+            if (!SessionSlot.TryParseId(ledger.SessionId, out var date, out var start)
+                || schedule.Find(date, start) is not { } slot)
+            {
+                return new Refusal(RefusalCode.ScheduleDropsBookedSession, "openingHours",
+                    $"Session {ledger.SessionId} has bookings and would no longer exist.");
+            }
+
+            if (ledger.SeatsTaken > definition.Computers)
+            {
+                return new Refusal(RefusalCode.CapacityBelowBookings, "computers",
+                    $"Session {ledger.SessionId} has {ledger.SeatsTaken} confirmed bookings.");
+            }
+
+            kept.Add((ledger, slot));
+        }
+
+        State.Definition = definition;
+        foreach (var (ledger, slot) in kept)
+        {
+            ledger.EndsAt = slot.EndsAt;
+            if (now < ledger.StartsAt)
+            {
+                ledger.PromoteWaitlisted(definition.Computers);
+            }
+        }
+
+        await PersistAsync();
+        return Details();
+    }
+
+    public async Task<Outcome<Closure>> AddClosureAsync(Closure closure)
+    {
+        if (!State.IsOpened)
+        {
+            return new Refusal(RefusalCode.HelpPointNotFound);
+        }
+
+        if (closure.Date < VietnamTime.Today(clock))
+        {
+            return new Refusal(RefusalCode.DateInPast, "date");
+        }
+
+        if (!State.Closures.TryAdd(closure.Date, closure.Reason))
+        {
+            return new Refusal(RefusalCode.DateAlreadyClosed, "date");
+        }
+
+        foreach (var ledger in State.Sessions.Values.Where(ledger => ledger.Date == closure.Date))
+        {
+            ledger.CancelByHelpPoint();
+        }
+
+        await PersistAsync();
+        return closure;
+    }
+
+    public Task<Outcome<ImmutableArray<SessionView>>> GetSessionsAsync(DateOnly from, DateOnly to)
+    {
+        if (!State.IsOpened)
+        {
+            return Task.FromResult<Outcome<ImmutableArray<SessionView>>>(new Refusal(RefusalCode.HelpPointNotFound));
+        }
+
+        var now = Now;
+        var sessions = Schedule.SlotsBetween(from, to).Select(slot =>
+        {
+            var ledger = State.Sessions.GetValueOrDefault(slot.Id);
+            var taken = ledger?.SeatsTaken ?? 0;
+            var status = State.Closures.ContainsKey(slot.Date) ? SessionStatus.Closed
+                : now >= slot.EndsAt ? SessionStatus.Past
+                : taken >= Capacity ? SessionStatus.Full
+                : SessionStatus.Open;
+            return new SessionView(slot.Id, slot.StartsAt, slot.EndsAt, Capacity, taken, ledger?.WaitlistLength ?? 0, status);
+        });
+        return Task.FromResult<Outcome<ImmutableArray<SessionView>>>(sessions.ToImmutableArray());
+    }
+
+    public Task<Outcome<BookingView>> BookAsync(string sessionId, BookingRequest request) =>
+        PlaceAsync(sessionId, (ledger, bookingId) =>
+            ledger.Book(bookingId, request with { Citizen = CitizenRules.Normalize(request.Citizen) }, Capacity, Now));
+
+    public Task<Outcome<BookingView>> WalkInAsync(string sessionId, WalkInRequest request) =>
+        PlaceAsync(sessionId, (ledger, bookingId) =>
+            ledger.WalkIn(bookingId, request with { Citizen = CitizenRules.Normalize(request.Citizen) }, Capacity, Now));
+
+    public Task<Outcome<BookingView>> GetBookingAsync(string bookingId) =>
+        Task.FromResult(State.LedgerOf(bookingId) is { } ledger && ledger.Find(bookingId) is { } booking
+            ? (Outcome<BookingView>)View(ledger, booking)
+            : new Refusal(RefusalCode.BookingNotFound));
+
+    public Task<Outcome<BookingView>> CancelBookingAsync(string bookingId) =>
+        ChangeAsync(bookingId, ledger => ledger.Cancel(bookingId, Capacity, Now));
+
+    public Task<Outcome<BookingView>> CheckInAsync(string bookingId) =>
+        ChangeAsync(bookingId, ledger => ledger.CheckIn(bookingId, Now));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HousekeepingReminder || !State.IsOpened)
+        {
+            return;
+        }
+
+        // A tick moves the reminder on by its backstop period, so it is aimed afresh whatever the tick did.
+        _reminderAimedAt = null;
+        if (State.Housekeep(Now))
+        {
+            await PersistAsync();
+        }
+        else
+        {
+            await AimHousekeepingAsync();
+        }
+    }
+
+    private async Task<Outcome<BookingView>> PlaceAsync(
+        string sessionId, Func<SessionLedger, string, Outcome<BookingEntry>> decide)
+    {
+        if (!State.IsOpened)
+        {
+            return new Refusal(RefusalCode.HelpPointNotFound);
+        }
+
+        if (!SessionSlot.TryParseId(sessionId, out var date, out var start) || Schedule.Find(date, start) is not { } slot)
+        {
+            return new Refusal(RefusalCode.SessionNotFound);
+        }
+
+        if (State.Closures.ContainsKey(date))
+        {
+            return new Refusal(RefusalCode.SessionClosed);
+        }
+
+        var ledger = State.Sessions.GetValueOrDefault(slot.Id) ?? new SessionLedger(slot);
+        var bookingId = BookingIds.New(Id);
+        while (State.BookingSessions.ContainsKey(bookingId))
+        {
+            bookingId = BookingIds.New(Id);
+        }
+
+        var decision = decide(ledger, bookingId);
+        if (!decision.Succeeded)
+        {
+            return decision.Refusal;
+        }
+
+        State.Sessions.TryAdd(slot.Id, ledger);
+        State.BookingSessions[bookingId] = slot.Id;
+        await PersistAsync();
+        return View(ledger, decision.Value!);
+    }
+
+    private async Task<Outcome<BookingView>> ChangeAsync(string bookingId, Func<SessionLedger, Outcome<BookingEntry>> change)
+    {
+        if (State.LedgerOf(bookingId) is not { } ledger || ledger.Find(bookingId) is not { } before)
+        {
+            return new Refusal(RefusalCode.BookingNotFound);
+        }
+
+        var after = change(ledger);
+        if (!after.Succeeded)
+        {
+            return after.Refusal;
+        }
+
+        if (after.Value!.Status != before.Status)
+        {
+            await PersistAsync();
+        }
+
+        return View(ledger, after.Value);
+    }
+
+    /// <summary>
+    /// Writes the state before any answer leaves the grain. A failed write leaves memory ahead of storage, so the
+    /// activation is dropped and the next call starts again from what was stored.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await AimHousekeepingAsync();
+    }
+
+    private async Task AimHousekeepingAsync()
+    {
+        var due = State.NextHousekeepingAt();
+        if (due == _reminderAimedAt)
+        {
+            return;
+        }
+
+        if (due is { } at)
+        {
+            var delay = at - Now;
+            await this.RegisterOrUpdateReminder(
+                HousekeepingReminder, delay < s_minimumReminderDelay ? s_minimumReminderDelay : delay, s_reminderBackstop);
+        }
+        else if (await this.GetReminder(HousekeepingReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderAimedAt = due;
+    }
+
+    private HelpPointDetails Details() => new(
+        Id, State.CommuneCode!, State.Definition!,
+        [.. State.Closures.OrderBy(pair => pair.Key).Select(pair => new Closure(pair.Key, pair.Value))],
+        State.Figures());
+
+    private BookingView View(SessionLedger ledger, BookingEntry booking) => new(
+        booking.Id, Id, ledger.SessionId, booking.Status, booking.ServiceCode, booking.Citizen,
+        ledger.PositionOf(booking.Id), booking.WalkIn);
+}

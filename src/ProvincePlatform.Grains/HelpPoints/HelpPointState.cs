@@ -1,0 +1,86 @@
+using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Grains.Bookings;
+
+namespace ProvincePlatform.Grains.HelpPoints;
+
+/// <summary>
+/// The stored state of one help point. Versioning: members are only ever added, with new ids; an id is never
+/// reused or renumbered, and a stored type never changes between record and class.
+/// </summary>
+[GenerateSerializer, Alias("pp.HelpPointState")]
+public sealed class HelpPointState
+{
+    /// <summary>How long an ended session stays in the working state before only its figures remain.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    [Id(0)]
+    public string? CommuneCode { get; set; }
+
+    [Id(1)]
+    public HelpPointDefinition? Definition { get; set; }
+
+    /// <summary>Closed local dates with their reasons.</summary>
+    [Id(2)]
+    public Dictionary<DateOnly, string> Closures { get; set; } = [];
+
+    /// <summary>The ledgers of sessions that have had bookings, by session id.</summary>
+    [Id(3)]
+    public Dictionary<string, SessionLedger> Sessions { get; set; } = [];
+
+    /// <summary>Which session each booking belongs to, by booking id.</summary>
+    [Id(4)]
+    public Dictionary<string, string> BookingSessions { get; set; } = [];
+
+    /// <summary>The figures of sessions that have left the working state.</summary>
+    [Id(5)]
+    public HelpPointFigures ArchivedFigures { get; set; } = HelpPointFigures.Zero;
+
+    public bool IsOpened => Definition is not null;
+
+    public HelpPointFigures Figures() =>
+        Sessions.Values.Aggregate(ArchivedFigures, (total, ledger) => total + ledger.Figures());
+
+    public SessionLedger? LedgerOf(string bookingId) =>
+        BookingSessions.TryGetValue(bookingId, out var sessionId) ? Sessions.GetValueOrDefault(sessionId) : null;
+
+    /// <summary>
+    /// Records the no-shows of sessions that have ended, and moves sessions that ended more than
+    /// <see cref="Retention"/> ago out of the working state, keeping their figures. Returns whether anything changed.
+    /// </summary>
+    public bool Housekeep(DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var ledger in Sessions.Values)
+        {
+            changed |= ledger.Settle(now);
+        }
+
+        foreach (var ledger in Sessions.Values.Where(ledger => now - ledger.EndsAt > Retention).ToList())
+        {
+            ArchivedFigures += ledger.Figures();
+            foreach (var booking in ledger.Bookings)
+            {
+                BookingSessions.Remove(booking.Id);
+            }
+
+            Sessions.Remove(ledger.SessionId);
+            changed = true;
+        }
+
+        var cutoff = Common.VietnamTime.DateOf(now - Retention);
+        foreach (var date in Closures.Keys.Where(date => date < cutoff).ToList())
+        {
+            changed |= Closures.Remove(date);
+        }
+
+        return changed;
+    }
+
+    /// <summary>When <see cref="Housekeep"/> next has work to do, or null when it has none.</summary>
+    public DateTimeOffset? NextHousekeepingAt() =>
+        Sessions.Values
+            .Select(ledger => ledger.Settled ? ledger.EndsAt + Retention : ledger.EndsAt)
+            .Order()
+            .Select(due => (DateTimeOffset?)due)
+            .FirstOrDefault();
+}
