@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProvincePlatform.Contracts.Communes;
+using ProvincePlatform.Grains.Communes;
+using ProvincePlatform.Host.Gateway;
+
+namespace ProvincePlatform.Host.Communes;
+
+public static class CommunesApi
+{
+    public const int MaxQueryLength = 100;
+
+    public static IEndpointRouteBuilder MapCommunesApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1/communes").WithTags("Communes");
+        api.MapGet("/", ListCommunes)
+            .WithName("ListCommunes")
+            .WithSummary("Communes of the register, by district and by name with or without diacritics.");
+        api.MapGet("/{communeCode}", GetCommune)
+            .WithName("GetCommune")
+            .WithSummary("One commune with its help point count and rollout stage.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<CommuneResponse[]>, ProblemHttpResult>> ListCommunes(
+        string? district, string? q, CommuneDirectory directory, IGrainFactory grains)
+    {
+        if (district is not null && !directory.HasDistrict(district))
+        {
+            return Problems.Invalid("district", "Không có huyện với mã này / No district has this code.");
+        }
+
+        if (q?.Length > MaxQueryLength || q?.Any(char.IsControl) == true)
+        {
+            return Problems.Invalid("q", $"Tối đa {MaxQueryLength} ký tự, không ký tự điều khiển / At most {MaxQueryLength} characters, no control characters.");
+        }
+
+        var communes = directory.Search(district, q).ToList();
+        var activity = await ActivityOfAsync(communes.Select(commune => commune.ProvinceCode).Distinct(), grains);
+        return TypedResults.Ok(communes
+            .Select(commune => CommuneResponse.From(commune, activity.GetValueOrDefault(commune.Code, CommuneActivity.None)))
+            .ToArray());
+    }
+
+    public static async Task<Results<Ok<CommuneResponse>, ProblemHttpResult>> GetCommune(
+        string communeCode, CommuneDirectory directory, IGrainFactory grains)
+    {
+        if (directory.Find(communeCode) is not { } commune)
+        {
+            return Problems.Of(ProblemType.CommuneNotFound);
+        }
+
+        var activity = await ActivityOfAsync([commune.ProvinceCode], grains);
+        return TypedResults.Ok(CommuneResponse.From(commune, activity.GetValueOrDefault(commune.Code, CommuneActivity.None)));
+    }
+
+    /// <summary>One call per province, never one per commune: the national list is ten thousand communes.</summary>
+    private static async Task<Dictionary<string, CommuneActivity>> ActivityOfAsync(
+        IEnumerable<string> provinceCodes, IGrainFactory grains)
+    {
+        var perProvince = await Task.WhenAll(provinceCodes.Select(code =>
+            grains.GetGrain<IProvinceGrain>(code).GetCommuneActivityAsync()));
+        return perProvince.SelectMany(activity => activity).ToDictionary(pair => pair.Key, pair => pair.Value);
+    }
+}

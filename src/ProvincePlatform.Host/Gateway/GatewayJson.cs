@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ProvincePlatform.Host.Gateway;
+
+public static class GatewayJson
+{
+    /// <summary>
+    /// The contract's JSON: camelCase names and enum values, nulls left out, and strict reading: an unknown
+    /// property, a number where a string belongs or an enum value the contract does not name is an error.
+    /// </summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowTrailingCommas = false;
+        options.ReadCommentHandling = JsonCommentHandling.Disallow;
+        options.MaxDepth = 16;
+        options.Converters.Add(new WeekdayJsonConverter());
+        options.Converters.Add(new LocalTimeJsonConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProvincePlatform.Contracts.Common;
+
+namespace ProvincePlatform.Host.Gateway;
+
+/// <summary>Builds RFC 9457 problem results, so every refusal and validation failure reads the same.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Of(ProblemType problem, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: problem.Status, title: problem.Title, type: problem.Type, extensions: extensions);
+
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        Of(ProblemType.Validation, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A grain's refusal; one about a single field's value is reported as a validation error of that field.</summary>
+    public static ProblemHttpResult Of(Refusal refusal)
+    {
+        var problem = RefusalProblems.For(refusal.Code);
+        var extensions = refusal.Field is null ? null : new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail ?? problem.Title] },
+        };
+        return Of(problem, refusal.Detail, extensions);
+    }
+}

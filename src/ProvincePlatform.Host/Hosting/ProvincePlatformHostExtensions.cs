@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Orleans.Configuration;
+using ProvincePlatform.Grains;
+using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Host.Bookings;
+using ProvincePlatform.Host.Communes;
+using ProvincePlatform.Host.Gateway;
+using ProvincePlatform.Host.HelpPoints;
+using ProvincePlatform.Host.Sessions;
+
+namespace ProvincePlatform.Host.Hosting;
+
+/// <summary>The table of contents of the process: the silo, the gateway and what both need.</summary>
+public static class ProvincePlatformHostExtensions
+{
+    /// <summary>The largest request body any route accepts; the biggest legitimate one is a few kilobytes.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddProvincePlatform(this WebApplicationBuilder builder)
+    {
+        var register = builder.Configuration.GetSection(CommuneRegisterSettings.SectionName).Get<CommuneRegisterSettings>()
+            ?? new CommuneRegisterSettings();
+        builder.Services.AddProvinceDomain(register.Load(), TimeProvider.System);
+
+        builder.AddSilo();
+        builder.AddGateway();
+
+        if (builder.Configuration.GetValue<bool>(DemoSeeder.SettingName))
+        {
+            builder.Services.AddHostedService<DemoSeeder>();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapProvincePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "docs";
+            options.SwaggerEndpoint("/openapi/v1.json", "ProvincePlatform v1");
+            options.DocumentTitle = "ProvincePlatform API";
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
+
+        app.MapCommunesApi();
+        app.MapHelpPointsApi();
+        app.MapSessionsApi();
+        app.MapBookingsApi();
+        return app;
+    }
+
+    private static void AddSilo(this WebApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(ProvinceStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
+        });
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+    }
+
+    private static void AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<JsonOptions>(options => GatewayJson.Configure(options.SerializerOptions));
+        // Binding failures (unreadable JSON, wrong types, missing body) are thrown so that the exception handler can
+        // answer them with a problem document naming the field, instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Problems the framework raises on its own (unknown route, wrong method, body too large) get our
+            // bilingual titles and type URIs too; the ones we raise already carry theirs.
+            var problem = context.ProblemDetails;
+            if (problem.Type?.StartsWith("urn:provinceplatform:", StringComparison.Ordinal) != true
+                && ProblemType.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode) is { } known)
+            {
+                problem.Type = known.Type;
+                problem.Title = known.Title;
+            }
+        });
+        builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
+        builder.Services.AddSingleton<GatewayServices>();
+        builder.Services.AddOpenApi();
+    }
+}
