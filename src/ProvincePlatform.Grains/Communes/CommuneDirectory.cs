@@ -20,12 +20,12 @@ public sealed class CommuneDirectory
         _communes = [.. communes];
         _foldedNames = [.. _communes.Select(commune => VietnameseText.Fold(commune.Name))];
         _lowerNames = [.. _communes.Select(commune => VietnameseText.Lower(commune.Name))];
-        _byCode = _communes.ToFrozenDictionary(commune => commune.Code, StringComparer.Ordinal);
-        if (_byCode.Count != _communes.Length)
+        if (_communes.GroupBy(commune => commune.Code).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
         {
-            var duplicate = _communes.GroupBy(commune => commune.Code).First(group => group.Count() > 1).Key;
-            throw new InvalidDataException($"Commune code {duplicate} appears more than once.");
+            throw new InvalidDataException($"Commune code {duplicate.Key} appears more than once.");
         }
+
+        _byCode = _communes.ToFrozenDictionary(commune => commune.Code, StringComparer.Ordinal);
 
         _districtCodes = _communes.Select(commune => commune.DistrictCode).ToFrozenSet(StringComparer.Ordinal);
     }

@@ -25,7 +25,8 @@ public sealed class HelpPointGrain(
     private static readonly TimeSpan s_reminderBackstop = TimeSpan.FromHours(12);
     private static readonly TimeSpan s_minimumReminderDelay = TimeSpan.FromSeconds(1);
 
-    private DateTimeOffset? _reminderAimedAt;
+    // Where the reminder is known to be aimed; null until this activation has aimed it (a stored reminder may exist).
+    private ReminderAim? _reminderAim;
 
     private HelpPointState State => state.State;
 
@@ -170,7 +171,7 @@ public sealed class HelpPointGrain(
         }
 
         // A tick moves the reminder on by its backstop period, so it is aimed afresh whatever the tick did.
-        _reminderAimedAt = null;
+        _reminderAim = null;
         if (State.Housekeep(Now))
         {
             await PersistAsync();
@@ -261,7 +262,7 @@ public sealed class HelpPointGrain(
     private async Task AimHousekeepingAsync()
     {
         var due = State.NextHousekeepingAt();
-        if (due == _reminderAimedAt)
+        if (_reminderAim is { } aim && aim.At == due)
         {
             return;
         }
@@ -277,8 +278,10 @@ public sealed class HelpPointGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        _reminderAimedAt = due;
+        _reminderAim = new ReminderAim(due);
     }
+
+    private sealed record ReminderAim(DateTimeOffset? At);
 
     private HelpPointDetails Details() => new(
         Id, State.CommuneCode!, State.Definition!,
