@@ -1,0 +1,4 @@
+using ProvincePlatform.PortalSimulator;
+
+var app = PortalSimulatorApp.Create(args);
+app.Run();
