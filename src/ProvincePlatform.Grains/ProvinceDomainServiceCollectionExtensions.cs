@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
 
@@ -7,14 +8,16 @@ namespace ProvincePlatform.Grains;
 public static class ProvinceDomainServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what the grains depend on besides Orleans: the commune register and the domain clock
-    /// (see <see cref="ProvinceClock"/>).
+    /// Registers what the grains depend on besides Orleans and the portal client: the commune register, the domain
+    /// clock (see <see cref="ProvinceClock"/>) and the key that hides ID numbers from grain ids.
     /// </summary>
     public static IServiceCollection AddProvinceDomain(
-        this IServiceCollection services, CommuneDirectory directory, TimeProvider clock)
+        this IServiceCollection services, CommuneDirectory directory, TimeProvider clock, CitizenKeys citizenKeys)
     {
         services.AddSingleton(directory);
         services.AddKeyedSingleton(ProvinceClock.ServiceKey, clock);
+        services.AddSingleton(citizenKeys);
+        services.AddOptions<Requests.SubmissionOptions>();
         return services;
     }
 }

@@ -19,4 +19,9 @@ public enum RefusalCode
     ScheduleDropsBookedSession,
     DateAlreadyClosed,
     DateInPast,
+    RequestNotFound,
+    RequestNotEditable,
+    RequestNotSubmittable,
+    FormIncomplete,
+    BookingNotForRequest,
 }

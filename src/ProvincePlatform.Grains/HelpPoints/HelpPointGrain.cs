@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
@@ -14,19 +16,16 @@ namespace ProvincePlatform.Grains.HelpPoints;
 /// decision before answering, and keeps a reminder set for the next no-show or retention deadline.
 /// Not reentrant, so seat decisions never interleave.
 /// </summary>
-public sealed class HelpPointGrain(
+public sealed partial class HelpPointGrain(
     [PersistentState("helpPoint", ProvinceStorage.Name)] IPersistentState<HelpPointState> state,
-    [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock)
+    [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock,
+    CitizenKeys citizenKeys,
+    ILogger<HelpPointGrain> logger)
     : Grain, IHelpPointGrain, IRemindable
 {
     public const string HousekeepingReminder = "housekeeping";
 
-    // Reminders need a period; this one is only a backstop, since every tick re-aims the reminder at the next deadline.
-    private static readonly TimeSpan s_reminderBackstop = TimeSpan.FromHours(12);
-    private static readonly TimeSpan s_minimumReminderDelay = TimeSpan.FromSeconds(1);
-
-    // Where the reminder is known to be aimed; null until this activation has aimed it (a stored reminder may exist).
-    private ReminderAim? _reminderAim;
+    private readonly AimedReminder _housekeeping = new(HousekeepingReminder, backstop: TimeSpan.FromHours(12));
 
     private HelpPointState State => state.State;
 
@@ -170,15 +169,14 @@ public sealed class HelpPointGrain(
             return;
         }
 
-        // A tick moves the reminder on by its backstop period, so it is aimed afresh whatever the tick did.
-        _reminderAim = null;
+        _housekeeping.Forget();
         if (State.Housekeep(Now))
         {
             await PersistAsync();
         }
         else
         {
-            await AimHousekeepingAsync();
+            await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
         }
     }
 
@@ -216,8 +214,28 @@ public sealed class HelpPointGrain(
         State.Sessions.TryAdd(slot.Id, ledger);
         State.BookingSessions[bookingId] = slot.Id;
         await PersistAsync();
+        await IndexForCitizenAsync(decision.Value!);
         return View(ledger, decision.Value!);
     }
+
+    /// <summary>
+    /// Lets the citizen find the booking by ID number. The booking is already stored and stands on its own, so a
+    /// failure here is logged for ops rather than turned into a refusal of a booking that was in fact made.
+    /// </summary>
+    private async Task IndexForCitizenAsync(BookingEntry booking)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(booking.Citizen.IdNumber)).RecordBookingAsync(booking.Id);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            LogCitizenIndexMissed(logger, exception, booking.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Booking {BookingId} was made but not added to its citizen's index")]
+    private static partial void LogCitizenIndexMissed(ILogger logger, Exception exception, string bookingId);
 
     private async Task<Outcome<BookingView>> ChangeAsync(string bookingId, Func<SessionLedger, Outcome<BookingEntry>> change)
     {
@@ -256,32 +274,8 @@ public sealed class HelpPointGrain(
             throw;
         }
 
-        await AimHousekeepingAsync();
+        await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
     }
-
-    private async Task AimHousekeepingAsync()
-    {
-        var due = State.NextHousekeepingAt();
-        if (_reminderAim is { } aim && aim.At == due)
-        {
-            return;
-        }
-
-        if (due is { } at)
-        {
-            var delay = at - Now;
-            await this.RegisterOrUpdateReminder(
-                HousekeepingReminder, delay < s_minimumReminderDelay ? s_minimumReminderDelay : delay, s_reminderBackstop);
-        }
-        else if (await this.GetReminder(HousekeepingReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminderAim = new ReminderAim(due);
-    }
-
-    private sealed record ReminderAim(DateTimeOffset? At);
 
     private HelpPointDetails Details() => new(
         Id, State.CommuneCode!, State.Definition!,

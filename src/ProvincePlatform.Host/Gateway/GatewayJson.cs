@@ -5,6 +5,10 @@ namespace ProvincePlatform.Host.Gateway;
 
 public static class GatewayJson
 {
+    /// <summary>An enum value as the contract spells it, for query strings: <c>supplementRequested</c>.</summary>
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
     /// <summary>
     /// The contract's JSON: camelCase names and enum values, nulls left out, and strict reading: an unknown
     /// property, a number where a string belongs or an enum value the contract does not name is an error.

@@ -15,14 +15,16 @@ public static class Problems
     public static ProblemHttpResult Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>A grain's refusal; one about a single field's value is reported as a validation error of that field.</summary>
+    /// <summary>A grain's refusal; one about fields' values names them in <c>errors</c>.</summary>
     public static ProblemHttpResult Of(Refusal refusal)
     {
         var problem = RefusalProblems.For(refusal.Code);
-        var extensions = refusal.Field is null ? null : new Dictionary<string, object?>
+        var errors = refusal.Errors?.ToDictionary(pair => pair.Key, pair => new[] { pair.Value }) ?? [];
+        if (refusal.Field is not null)
         {
-            ["errors"] = new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail ?? problem.Title] },
-        };
-        return Of(problem, refusal.Detail, extensions);
+            errors[refusal.Field] = [refusal.Detail ?? problem.Title];
+        }
+
+        return Of(problem, refusal.Detail, errors.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = errors });
     }
 }

@@ -23,6 +23,11 @@ public static class RefusalProblems
         RefusalCode.ScheduleDropsBookedSession => new(409, "schedule-drops-booked-session", "Giờ mở cửa mới bỏ mất phiên đã có người đặt / The new hours drop a booked session"),
         RefusalCode.DateAlreadyClosed => new(409, "date-already-closed", "Ngày này đã được đánh dấu nghỉ / That date is already closed"),
         RefusalCode.DateInPast => new(400, "date-in-past", "Ngày đã qua / The date is in the past"),
+        RefusalCode.RequestNotFound => new(404, "request-not-found", "Không tìm thấy hồ sơ / Request not found"),
+        RefusalCode.RequestNotEditable => new(409, "request-not-editable", "Hồ sơ không còn sửa được / The request can no longer be edited"),
+        RefusalCode.RequestNotSubmittable => new(409, "request-not-submittable", "Hồ sơ không nộp được ở trạng thái này / The request cannot be submitted in its status"),
+        RefusalCode.FormIncomplete => new(400, "form-incomplete", "Biểu mẫu còn thiếu hoặc sai / The form is incomplete or invalid"),
+        RefusalCode.BookingNotForRequest => new(400, "booking-not-for-request", "Lượt đặt chỗ không thuộc công dân hoặc xã này / The booking is not this citizen's in this commune"),
         _ => ProblemType.Unexpected,
     };
 }

@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using ProvincePlatform.Grains;
 using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.Requests;
 using ProvincePlatform.Host.Bookings;
+using ProvincePlatform.Host.Citizens;
 using ProvincePlatform.Host.Communes;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
+using ProvincePlatform.Host.Requests;
+using ProvincePlatform.Host.Services;
+using ProvincePlatform.Portal;
+using ProvincePlatform.Portal.Simulation;
 using ProvincePlatform.Host.Sessions;
 
 namespace ProvincePlatform.Host.Hosting;
@@ -21,7 +28,9 @@ public static class ProvincePlatformHostExtensions
     {
         var register = builder.Configuration.GetSection(CommuneRegisterSettings.SectionName).Get<CommuneRegisterSettings>()
             ?? new CommuneRegisterSettings();
-        builder.Services.AddProvinceDomain(register.Load(), TimeProvider.System);
+        builder.Services.AddProvinceDomain(register.Load(), TimeProvider.System, CitizenLookupSettings.KeysFrom(builder.Configuration));
+        builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.SectionName));
+        builder.AddPortal();
 
         builder.AddSilo();
         builder.AddGateway();
@@ -53,7 +62,22 @@ public static class ProvincePlatformHostExtensions
         app.MapHelpPointsApi();
         app.MapSessionsApi();
         app.MapBookingsApi();
+        app.MapServicesApi();
+        app.MapRequestsApi();
+        app.MapCitizensApi();
         return app;
+    }
+
+    /// <summary>
+    /// The national portal: by URL when <c>Portal:BaseUrl</c> is set, else the simulator in this process, whose
+    /// days pass on the domain clock so that tests move the portal's time with the platform's.
+    /// </summary>
+    private static void AddPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(services => new PortalSimulation(
+            services.GetRequiredKeyedService<TimeProvider>(ProvinceClock.ServiceKey),
+            services.GetRequiredService<IOptions<PortalSimulationOptions>>().Value));
+        builder.Services.AddPortalClient(builder.Configuration);
     }
 
     private static void AddSilo(this WebApplicationBuilder builder)

@@ -1,14 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
+using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
+using ProvincePlatform.Portal;
+using ProvincePlatform.Portal.Simulation;
 
 namespace ProvincePlatform.Grains.Tests.Cluster;
 
 /// <summary>
-/// Two silos in one process with in-memory storage and reminders, as in the embedded default, sharing one domain
-/// clock that the tests move. Tests in the collection run one after another, so a test that moves the clock must
-/// take its dates from the clock, never from constants.
+/// Two silos in one process sharing one domain clock that the tests move, and a portal simulation whose days pass
+/// on that same clock. Storage and reminders outlive any one silo, as a database would, so silos can be stopped and
+/// started. Tests in the collection run one after another, so a test that moves the clock must take its dates from
+/// the clock, never from constants, and a test that changes the portal's behaviour must restore it.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -18,6 +25,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public CommuneDirectory Directory { get; } = TestRegisters.QuangNam;
+
+    public CitizenKeys CitizenKeys { get; } = CitizenKeys.FromSecret("test-secret-test-secret-test-secret!");
+
+    public SharedReminderTable Reminders { get; } = new();
+
+    public PortalSimulation Portal { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -36,18 +49,37 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Portal = new PortalSimulation(Clock, new PortalSimulationOptions { RejectionRate = 0, SupplementRate = 0 });
+        var defaults = Portal.Options.Clone();
+        PortalDefaults = () => Portal.Configure(options => Copy(defaults, options));
+        var storedStates = new SharedGrainStorage.Table();
+
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(ProvinceStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddProvinceDomain(Directory, Clock);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ProvinceStorage.Name, (services, _) =>
+                new SharedGrainStorage(storedStates, services.GetRequiredService<Serializer>()));
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(Reminders);
+            silo.Services.AddProvinceDomain(Directory, Clock, CitizenKeys);
+            silo.Services.AddSingleton<IPortalClient>(new InProcessPortalClient(Portal));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
+    /// <summary>Puts the portal back as the fixture made it: no faults, every dossier completed.</summary>
+    public Action PortalDefaults { get; private set; } = () => { };
+
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private static void Copy(PortalSimulationOptions from, PortalSimulationOptions to)
+    {
+        foreach (var property in typeof(PortalSimulationOptions).GetProperties().Where(property => property.CanWrite))
+        {
+            property.SetValue(to, property.GetValue(from));
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

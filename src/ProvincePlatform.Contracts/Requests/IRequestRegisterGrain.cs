@@ -1,0 +1,14 @@
+namespace ProvincePlatform.Contracts.Requests;
+
+/// <summary>The index of one commune's requests (keyed by commune code), kept current by the requests themselves.</summary>
+[Alias("pp.IRequestRegisterGrain")]
+public interface IRequestRegisterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or updates a request's summary.</summary>
+    [Alias("Record")]
+    Task RecordAsync(RequestSummary summary);
+
+    /// <summary>A page of the commune's requests.</summary>
+    [Alias("List")]
+    Task<RequestPage> ListAsync(RequestQuery query);
+}

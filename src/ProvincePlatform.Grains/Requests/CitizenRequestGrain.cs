@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProvincePlatform.Contracts.Citizens;
+using ProvincePlatform.Contracts.Common;
+using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Contracts.Requests;
+using ProvincePlatform.Grains.Bookings;
+using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.Services;
+using ProvincePlatform.Portal;
+
+namespace ProvincePlatform.Grains.Requests;
+
+/// <summary>
+/// Orchestrates one request: drafts and edits, and the filing with the portal through the outbox in its state.
+/// Not reentrant (only reads interleave), so concurrent submits and portal attempts never overlap: one filing is
+/// queued however often submit is called, and each attempt reconciles by client reference before it retries.
+/// </summary>
+public sealed partial class CitizenRequestGrain(
+    [PersistentState("request", ProvinceStorage.Name)] IPersistentState<CitizenRequestState> state,
+    [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock,
+    IPortalClient portal,
+    CitizenKeys citizenKeys,
+    IOptions<SubmissionOptions> options,
+    ILogger<CitizenRequestGrain> logger)
+    : Grain, ICitizenRequestGrain, IRemindable
+{
+    public const string PortalReminder = "portal";
+
+    private readonly AimedReminder _portalReminder = new(PortalReminder, backstop: TimeSpan.FromMinutes(10));
+    private IGrainTimer? _kick;
+
+    private CitizenRequestState State => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private SubmissionOptions Options => options.Value;
+
+    public async Task<Outcome<RequestView>> CreateAsync(NewRequest request)
+    {
+        if (State.IsCreated)
+        {
+            return View();
+        }
+
+        if (request.BookingId is { } bookingId && !await IsBookingOfAsync(bookingId, request))
+        {
+            return new Refusal(RefusalCode.BookingNotForRequest, "bookingId",
+                "The booking does not exist, or belongs to another citizen or commune.");
+        }
+
+        State.Open(request, VietnamTime.Now(clock));
+        await PersistAsync();
+        await GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(request.Citizen.IdNumber)).RecordRequestAsync(Id);
+        return View();
+    }
+
+    public Task<RequestView?> GetAsync() => Task.FromResult(State.IsCreated ? View() : null);
+
+    public async Task<Outcome<RequestView>> UpdateFormAsync(ImmutableDictionary<string, string> form)
+    {
+        if (!State.IsCreated)
+        {
+            return new Refusal(RefusalCode.RequestNotFound);
+        }
+
+        if (State.CheckEditable() is { } refusal)
+        {
+            return refusal;
+        }
+
+        State.Form = new Dictionary<string, string>(form);
+        await PersistAsync();
+        return View();
+    }
+
+    public async Task<Outcome<RequestView>> SubmitAsync(string? idempotencyKey)
+    {
+        if (!State.IsCreated)
+        {
+            return new Refusal(RefusalCode.RequestNotFound);
+        }
+
+        var service = ServiceCatalogue.Find(State.ServiceCode)!;
+        var begun = State.BeginSubmission(Id, service, idempotencyKey, VietnamTime.Now(clock));
+        if (!begun.Succeeded)
+        {
+            return begun.Refusal;
+        }
+
+        if (begun.Value)
+        {
+            await PersistAsync();
+            LogQueued(logger, Id);
+            // The first attempt starts at once, after this call has answered; the reminder covers everything after.
+            _kick?.Dispose();
+            _kick = this.RegisterGrainTimer(_ => WorkAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        return View();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _portalReminder.Forget();
+        return reminderName == PortalReminder && State.IsCreated ? WorkAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>Does what is due with the portal: the owed filing, else a status poll.</summary>
+    private async Task WorkAsync()
+    {
+        var now = VietnamTime.Now(clock);
+        if (State.Outbox is { } call && call.NextAttemptAt <= now)
+        {
+            await AttemptAsync(call);
+        }
+        else if (State.Outbox is null && State.NextPollAt <= now && State.PortalReceipt is { } receipt)
+        {
+            await PollAsync(receipt);
+        }
+
+        await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
+    }
+
+    private async Task AttemptAsync(PortalCall call)
+    {
+        if (call.Attempts > 0)
+        {
+            // An earlier attempt that got no clear answer may have landed: ask before filing again.
+            var found = await portal.FindByClientReferenceAsync(ReconciliationReference(call), CancellationToken.None);
+            if (found.Outcome != PortalOutcome.Succeeded)
+            {
+                await RecordFailureAsync($"reconciliation: {found.Outcome}");
+                return;
+            }
+
+            if (found.Value is { } dossier && Landed(call, dossier))
+            {
+                await RecordFiledAsync(dossier, reconciled: true);
+                return;
+            }
+        }
+
+        var result = call.Kind == PortalCallKind.Submit
+            ? await portal.SubmitAsync(Dossier(call.ClientReference), CancellationToken.None)
+            : await portal.SubmitSupplementAsync(State.PortalReceipt!, call.ClientReference, State.Form, CancellationToken.None);
+        switch (result.Outcome)
+        {
+            case PortalOutcome.Succeeded:
+                await RecordFiledAsync(result.Value!, reconciled: false);
+                break;
+            case PortalOutcome.Refused:
+                State.RecordRefused($"Cổng DVC từ chối / The portal refused: {result.Reason}", VietnamTime.Now(clock));
+                await PersistAsync();
+                LogRefused(logger, Id);
+                break;
+            default:
+                await RecordFailureAsync($"{result.Outcome}: {result.Reason}");
+                break;
+        }
+    }
+
+    private async Task PollAsync(string receipt)
+    {
+        var result = await portal.GetStatusAsync(receipt, CancellationToken.None);
+        if (result.Outcome == PortalOutcome.Succeeded)
+        {
+            State.ApplyPortalState(result.Value!, VietnamTime.Now(clock), Options);
+        }
+        else
+        {
+            State.PostponePoll(VietnamTime.Now(clock), Options);
+        }
+
+        await PersistAsync();
+    }
+
+    private async Task RecordFiledAsync(PortalDossierState dossier, bool reconciled)
+    {
+        State.RecordFiled(dossier, VietnamTime.Now(clock), Options);
+        await PersistAsync();
+        LogFiled(logger, Id, reconciled);
+    }
+
+    private async Task RecordFailureAsync(string failure)
+    {
+        State.RecordAttemptFailed(failure, VietnamTime.Now(clock), Options);
+        await PersistAsync();
+        LogAttemptFailed(logger, Id, failure);
+    }
+
+    /// <summary>A supplement is found through its dossier, whose supplement count tells whether it arrived.</summary>
+    private string ReconciliationReference(PortalCall call) => call.Kind == PortalCallKind.Submit ? call.ClientReference : Id;
+
+    private bool Landed(PortalCall call, PortalDossierState dossier) =>
+        call.Kind == PortalCallKind.Submit || dossier.SupplementCount > State.SupplementsSent;
+
+    private PortalDossier Dossier(string clientReference) => new(
+        clientReference, State.ServiceCode, State.CommuneCode!,
+        new PortalApplicant(State.Citizen!.IdNumber, State.Citizen.FullName, State.Citizen.Phone),
+        State.Form);
+
+    private async Task<bool> IsBookingOfAsync(string bookingId, NewRequest request)
+    {
+        if (!BookingIds.TryGetHelpPointId(bookingId, out var helpPointId))
+        {
+            return false;
+        }
+
+        var booking = await GrainFactory.GetGrain<IHelpPointGrain>(helpPointId).GetBookingAsync(bookingId);
+        return booking.Succeeded && helpPointId.StartsWith(request.CommuneCode + "-", StringComparison.Ordinal)
+            && booking.Value!.Citizen.IdNumber == request.Citizen.IdNumber;
+    }
+
+    /// <summary>Writes the state, then updates the commune's index of requests.</summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(View().Summary());
+    }
+
+    private RequestView View() => new(
+        Id, State.CommuneCode!, State.ServiceCode, State.Status, [.. State.History], State.PortalReceipt, State.BookingId,
+        State.Citizen!, State.Form.ToImmutableDictionary(), State.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId}: filing queued")]
+    private static partial void LogQueued(ILogger logger, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId}: filed with the portal (found by reconciliation: {Reconciled})")]
+    private static partial void LogFiled(ILogger logger, string requestId, bool reconciled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the portal refused the filing for good")]
+    private static partial void LogRefused(ILogger logger, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: portal attempt failed ({Failure}); retry scheduled")]
+    private static partial void LogAttemptFailed(ILogger logger, string requestId, string failure);
+}

@@ -1,0 +1,22 @@
+namespace ProvincePlatform.Grains.Requests;
+
+[GenerateSerializer, Alias("pp.PortalCallKind")]
+public enum PortalCallKind
+{
+    Submit,
+    Supplement,
+}
+
+/// <summary>
+/// The outbox: one filing the request owes the portal, stored with the request so that it survives a crash.
+/// Until it succeeds it is retried, and every retry first asks the portal whether an earlier attempt landed.
+/// </summary>
+/// <param name="ClientReference">How the portal knows this filing: the request id, with <c>/s{n}</c> for the n-th supplement.</param>
+/// <param name="Attempts">Attempts made so far; any attempt that did not succeed may still have landed.</param>
+[GenerateSerializer, Immutable, Alias("pp.PortalCall")]
+public sealed record PortalCall(
+    [property: Id(0)] PortalCallKind Kind,
+    [property: Id(1)] string ClientReference,
+    [property: Id(2)] int Attempts,
+    [property: Id(3)] DateTimeOffset NextAttemptAt,
+    [property: Id(4)] string? LastFailure = null);

@@ -1,0 +1,33 @@
+using ProvincePlatform.Contracts.Requests;
+using ProvincePlatform.Grains.Common;
+
+namespace ProvincePlatform.Grains.Requests;
+
+public sealed class RequestRegisterGrain(
+    [PersistentState("requests", ProvinceStorage.Name)] IPersistentState<RequestRegisterState> state)
+    : Grain, IRequestRegisterGrain
+{
+    public async Task RecordAsync(RequestSummary summary)
+    {
+        if (state.State.Requests.GetValueOrDefault(summary.Id) == summary)
+        {
+            return;
+        }
+
+        state.State.Requests[summary.Id] = summary;
+        await state.WriteStateAsync();
+    }
+
+    public Task<RequestPage> ListAsync(RequestQuery query)
+    {
+        var matching = state.State.Requests.Values
+            .Where(request => query.Status is null || request.Status == query.Status)
+            .Where(request => query.From is null || VietnamTime.DateOf(request.CreatedAt) >= query.From)
+            .Where(request => query.To is null || VietnamTime.DateOf(request.CreatedAt) <= query.To)
+            .OrderByDescending(request => request.CreatedAt)
+            .ThenBy(request => request.Id, StringComparer.Ordinal)
+            .ToList();
+        var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+        return Task.FromResult(new RequestPage([.. page], matching.Count));
+    }
+}
