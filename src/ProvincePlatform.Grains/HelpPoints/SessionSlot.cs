@@ -18,10 +18,14 @@ public readonly record struct SessionSlot(DateOnly Date, TimeOnly Start, TimeOnl
     public static string FormatId(DateOnly date, TimeOnly start) =>
         date.ToDateTime(start).ToString(IdFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a session id; only the exact contract form is accepted.</summary>
+    /// <summary>
+    /// Reads a session id; only the exact contract form is accepted, and only dates of this era: a start on
+    /// 0001-01-01 at +07:00 would be an instant before any that can be expressed, and no schedule holds one.
+    /// </summary>
     public static bool TryParseId(string? id, out DateOnly date, out TimeOnly start)
     {
-        if (DateTime.TryParseExact(id, IdFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(id, IdFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local.Year is >= 2000 and < 9999)
         {
             date = DateOnly.FromDateTime(local);
             start = TimeOnly.FromDateTime(local);

@@ -59,6 +59,8 @@ public sealed class OpeningScheduleTests
     [InlineData("2026-12-01 19:00", false)]
     [InlineData("2026-12-01T19:00:00", false)]
     [InlineData("2026-13-01T19:00", false)]
+    [InlineData("0001-01-01T00:00", false)]
+    [InlineData("9999-12-31T23:00", false)]
     [InlineData("../../etc/passwd", false)]
     [InlineData("", false)]
     public void Session_ids_are_read_only_in_the_contract_form(string id, bool valid) =>
