@@ -100,10 +100,10 @@ public sealed class SessionLedger
         return entry;
     }
 
-    /// <summary>Seats a citizen who came without booking, during the session, when a computer is free.</summary>
+    /// <summary>Seats a citizen who came without booking, while the session runs, when a computer is free.</summary>
     public Outcome<BookingEntry> WalkIn(string bookingId, WalkInRequest request, int capacity, DateTimeOffset now)
     {
-        if (VietnamTime.DateOf(now) != Date || now >= EndsAt)
+        if (now < StartsAt || now >= EndsAt)
         {
             return new Refusal(RefusalCode.NotDuringSession);
         }

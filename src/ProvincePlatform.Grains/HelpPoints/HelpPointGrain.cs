@@ -138,7 +138,9 @@ public sealed partial class HelpPointGrain(
                 : now >= slot.EndsAt ? SessionStatus.Past
                 : taken >= Capacity ? SessionStatus.Full
                 : SessionStatus.Open;
-            return new SessionView(slot.Id, slot.StartsAt, slot.EndsAt, Capacity, taken, ledger?.WaitlistLength ?? 0, status);
+            var bookable = status is SessionStatus.Open or SessionStatus.Full && now < slot.StartsAt
+                && slot.StartsAt - now <= SessionLedger.BookingHorizon;
+            return new SessionView(slot.Id, slot.StartsAt, slot.EndsAt, Capacity, taken, ledger?.WaitlistLength ?? 0, status, bookable);
         });
         return Task.FromResult<Outcome<ImmutableArray<SessionView>>>(sessions.ToImmutableArray());
     }

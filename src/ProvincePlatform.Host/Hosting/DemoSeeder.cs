@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Grains.Communes;
 
 namespace ProvincePlatform.Host.Hosting;
 
@@ -8,7 +9,7 @@ namespace ProvincePlatform.Host.Hosting;
 /// Seeds the model the province replicates: Xã Đại Thạnh (Huyện Đại Lộc) with its commune office and five village
 /// cultural houses. Runs after the silo has started; seeds nothing twice.
 /// </summary>
-public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder> logger) : IHostedService
+public sealed partial class DemoSeeder(IGrainFactory grains, CommuneDirectory directory, ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string SettingName = "Demo:Seed";
     public const string CommuneCode = "20527";
@@ -33,6 +34,12 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (directory.Find(CommuneCode) is null)
+        {
+            LogNotInRegister(logger, CommuneCode);
+            return;
+        }
+
         var commune = grains.GetGrain<ICommuneGrain>(CommuneCode);
         var existing = (await commune.GetHelpPointsAsync()).Select(helpPoint => helpPoint.Definition.Name).ToHashSet();
         var added = 0;
@@ -46,6 +53,9 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seed skipped: commune {CommuneCode} is not in the loaded register")]
+    private static partial void LogNotInRegister(ILogger logger, string communeCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: {Added} help point(s) added to commune {CommuneCode}")]
     private static partial void LogSeeded(ILogger logger, int added, string communeCode);

@@ -129,7 +129,7 @@ public sealed class SessionLedgerTests
     }
 
     [Fact]
-    public void Walk_ins_take_a_free_seat_during_the_session_day_and_are_checked_in()
+    public void Walk_ins_take_a_free_seat_during_the_session_and_are_checked_in()
     {
         Book(1);
 
@@ -142,12 +142,13 @@ public sealed class SessionLedgerTests
     }
 
     [Fact]
-    public void Walk_ins_are_refused_on_another_day_and_after_the_end()
+    public void Walk_ins_are_refused_before_the_session_starts_and_after_it_ends()
     {
         var request = new WalkInRequest(TestCitizens.Number(9), "birthRegistration");
 
-        Assert.Equal(RefusalCode.NotDuringSession, _ledger.WalkIn("w1", request, Capacity, s_morning.AddDays(-1)).Refusal?.Code);
-        Assert.Equal(RefusalCode.NotDuringSession, _ledger.WalkIn("w2", request, Capacity, s_evening.EndsAt).Refusal?.Code);
+        Assert.Equal(RefusalCode.NotDuringSession, _ledger.WalkIn("w1", request, Capacity, s_morning).Refusal?.Code);
+        Assert.Equal(RefusalCode.NotDuringSession, _ledger.WalkIn("w2", request, Capacity, s_evening.StartsAt.AddTicks(-1)).Refusal?.Code);
+        Assert.Equal(RefusalCode.NotDuringSession, _ledger.WalkIn("w3", request, Capacity, s_evening.EndsAt).Refusal?.Code);
     }
 
     [Fact]
