@@ -31,11 +31,18 @@ public sealed record HelpPointBody(
         }
 
         var periods = ImmutableArray.CreateBuilder<OpeningPeriod>();
+        var incomplete = false;
         for (var i = 0; i < OpeningHours?.Count && i < MaxOpeningPeriods + 1; i++)
         {
             if (OpeningHours[i] is not { Days: not null, Start: { } start, End: { } end } period)
             {
-                errors[$"openingHours[{i}]"] = ["Cần days, start và end / days, start and end are required."];
+                // Each missing member is named, e.g. "openingHours[0].end"; a null entry is named as a whole.
+                incomplete = true;
+                foreach (var missing in MissingMembers(OpeningHours[i]))
+                {
+                    errors[$"openingHours[{i}]{missing}"] = ["Bắt buộc / Required."];
+                }
+
                 continue;
             }
 
@@ -50,10 +57,38 @@ public sealed record HelpPointBody(
             periods.ToImmutable());
         foreach (var (field, messages) in HelpPointRules.Validate(definition))
         {
-            errors.TryAdd(field, messages);
+            // With an incomplete period left out, the rules would count and index the remaining periods wrongly.
+            if (!incomplete || !field.StartsWith("openingHours", StringComparison.Ordinal))
+            {
+                errors.TryAdd(field, messages);
+            }
         }
 
         return errors.Count == 0 ? definition : null;
+    }
+
+    private static IEnumerable<string> MissingMembers(OpeningHoursBody? period)
+    {
+        if (period is null)
+        {
+            yield return string.Empty;
+            yield break;
+        }
+
+        if (period.Days is null)
+        {
+            yield return ".days";
+        }
+
+        if (period.Start is null)
+        {
+            yield return ".start";
+        }
+
+        if (period.End is null)
+        {
+            yield return ".end";
+        }
     }
 }
 

@@ -47,7 +47,8 @@ public static class SessionsApi
     {
         errors = [];
         var from = ReadDate("from", fromText, today, today, errors);
-        var to = ReadDate("to", toText, from.AddDays(DefaultDays - 1), today, errors);
+        // The default end counts from a valid start only: from 9999-12-31 it would overflow the calendar.
+        var to = ReadDate("to", toText, (errors.Count == 0 ? from : today).AddDays(DefaultDays - 1), today, errors);
         if (errors.Count == 0 && to < from)
         {
             errors["to"] = ["Phải từ ngày 'from' trở đi / Must not be before 'from'."];
