@@ -1,0 +1,62 @@
+using System.Net;
+using ProvincePlatform.Host.Tests.Support;
+
+namespace ProvincePlatform.Host.Tests.Gateway;
+
+/// <summary>The routes for people and machines that run the platform: health, the OpenAPI document, the docs.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class OperationsTests(GatewayFixture gateway) : GatewayTest(gateway)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_checks_are_200_healthy(string uri)
+    {
+        var response = await Http.GetAsync(uri);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_route_of_the_contract()
+    {
+        var response = await Http.GetAsync("/openapi/v1.json");
+        var document = await HttpJson.ReadAsync(response, HttpStatusCode.OK);
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("3.", document.Text("openapi"), StringComparison.Ordinal);
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
+            .ToHashSet();
+        string[] contract =
+        [
+            "GET /api/v1/communes",
+            "GET /api/v1/communes/{communeCode}",
+            "POST /api/v1/communes/{communeCode}/help-points",
+            "GET /api/v1/communes/{communeCode}/help-points",
+            "GET /api/v1/help-points/{helpPointId}",
+            "PUT /api/v1/help-points/{helpPointId}",
+            "POST /api/v1/help-points/{helpPointId}/closures",
+            "GET /api/v1/help-points/{helpPointId}/sessions",
+            "POST /api/v1/help-points/{helpPointId}/sessions/{sessionId}/bookings",
+            "POST /api/v1/help-points/{helpPointId}/sessions/{sessionId}/walk-ins",
+            "GET /api/v1/bookings/{bookingId}",
+            "DELETE /api/v1/bookings/{bookingId}",
+            "POST /api/v1/bookings/{bookingId}/check-in",
+        ];
+        Assert.All(contract, operation => Assert.Contains(operation, operations));
+    }
+
+    [Fact]
+    public async Task The_browsable_reference_is_served_at_docs()
+    {
+        var response = await Http.GetAsync("/docs/index.html");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>ProvincePlatform API</title>", html, StringComparison.Ordinal);
+        Assert.Contains("swagger-ui", html, StringComparison.Ordinal);
+    }
+}
