@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace ProvincePlatform.Persistence;
 
@@ -12,6 +15,9 @@ public static class PostgresSiloBuilderExtensions
     /// named <paramref name="storageName"/> and reminders, all in the database of
     /// <paramref name="connectionString"/>. The database needs the schema of deploy/sql, which
     /// <see cref="Migrations.SchemaMigrator"/> applies.
+    /// Grain state is stored with Orleans' own serializer rather than JSON: it is version tolerant by design (members
+    /// are matched by their [Id], unknown ones skipped, missing ones defaulted) and names types by their [Alias], so a
+    /// rolling upgrade that adds members or moves a class to another namespace still reads what the old silos wrote.
     /// </summary>
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString, string storageName)
     {
@@ -27,6 +33,8 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(storageName)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
         {
             options.Invariant = Invariant;

@@ -19,7 +19,7 @@ public sealed class CitizenGrain(
         if (!ids.Contains(id))
         {
             ids.Add(id);
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class CommuneGrain(
         // The id is stored before the help point opens, so a failure between the two never hands one id out twice.
         var helpPointId = HelpPointIds.Format(Code, state.State.HelpPointIds.Count + 1);
         state.State.HelpPointIds.Add(helpPointId);
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
 
         var details = await GrainFactory.GetGrain<IHelpPointGrain>(helpPointId).OpenAsync(Code, definition);
         if (directory.Find(Code) is { } commune)

@@ -17,7 +17,7 @@ public sealed class ProvinceGrain(
         }
 
         state.State.Communes[communeCode] = current with { HelpPointCount = helpPointCount };
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
     }
 
     public Task<ImmutableDictionary<string, CommuneActivity>> GetCommuneActivityAsync() =>

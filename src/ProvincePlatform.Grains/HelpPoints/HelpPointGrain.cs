@@ -260,22 +260,10 @@ public sealed partial class HelpPointGrain(
         return View(ledger, after.Value);
     }
 
-    /// <summary>
-    /// Writes the state before any answer leaves the grain. A failed write leaves memory ahead of storage, so the
-    /// activation is dropped and the next call starts again from what was stored.
-    /// </summary>
+    /// <summary>Writes the state (see <see cref="PersistentStateExtensions.WriteOrDeactivateAsync{TState}"/>), then re-aims housekeeping.</summary>
     private async Task PersistAsync()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await state.WriteOrDeactivateAsync(this);
         await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
     }
 

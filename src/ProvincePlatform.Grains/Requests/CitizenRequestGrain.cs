@@ -215,18 +215,10 @@ public sealed partial class CitizenRequestGrain(
             && booking.Value!.Citizen.IdNumber == request.Citizen.IdNumber;
     }
 
-    /// <summary>Writes the state, then updates the commune's index of requests.</summary>
+    /// <summary>Writes the state (see <see cref="PersistentStateExtensions.WriteOrDeactivateAsync{TState}"/>), then updates the commune's index of requests.</summary>
     private async Task PersistAsync()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivateAsync(this);
 
         await GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(View().Summary());
     }

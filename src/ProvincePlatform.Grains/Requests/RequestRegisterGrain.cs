@@ -15,7 +15,7 @@ public sealed class RequestRegisterGrain(
         }
 
         state.State.Requests[summary.Id] = summary;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
     }
 
     public Task<RequestPage> ListAsync(RequestQuery query)

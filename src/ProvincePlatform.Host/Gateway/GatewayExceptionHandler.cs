@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProvincePlatform.Contracts.Common;
 
 namespace ProvincePlatform.Host.Gateway;
 
@@ -22,7 +23,9 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
                 Problems.Invalid("body", "Bắt buộc có nội dung JSON / A JSON body is required."),
             BadHttpRequestException bad => Problems.Of(ProblemType.MalformedBody with { Status = bad.StatusCode }),
-            TimeoutException or Orleans.Runtime.OrleansException => Unavailable(httpContext),
+            // The cluster or its database cannot answer now: nothing was accepted, and the same request may be retried.
+            TimeoutException or OrleansException or StorageUnavailableException or Orleans.Serialization.SerializerException =>
+                Unavailable(httpContext),
             _ => null,
         };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using ProvincePlatform.Grains;
@@ -12,6 +13,7 @@ using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 using ProvincePlatform.Host.Requests;
 using ProvincePlatform.Host.Services;
+using ProvincePlatform.Persistence;
 using ProvincePlatform.Portal;
 using ProvincePlatform.Portal.Simulation;
 using ProvincePlatform.Host.Sessions;
@@ -80,17 +82,42 @@ public static class ProvincePlatformHostExtensions
         builder.Services.AddPortalClient(builder.Configuration);
     }
 
+    /// <summary>
+    /// The silo: on the embedded default, localhost clustering with memory storage and reminders; with
+    /// <c>ConnectionStrings:Orleans</c>, PostgreSQL for all three, on the configured ports and advertised address,
+    /// so that silo processes on one or more machines form one cluster.
+    /// </summary>
     private static void AddSilo(this WebApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        var database = DatabaseSettings.From(builder.Configuration);
+        var health = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        if (database is not null)
+        {
+            builder.Services.AddSingleton(database);
+            // Registered before the silo, so it runs (and fails fast) before the silo starts.
+            builder.Services.AddHostedService<DatabaseStartup>();
+            health.AddCheck<DatabaseHealthCheck>("postgres");
+        }
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            silo.AddMemoryGrainStorage(ProvinceStorage.Name);
-            silo.UseInMemoryReminderService();
+            if (database is null)
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorage(ProvinceStorage.Name);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.UsePostgres(database.ConnectionString, ProvinceStorage.Name);
+                silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+            }
+
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterSettings.MembershipSectionName));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
         });
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
     }
 
     private static void AddGateway(this WebApplicationBuilder builder)
