@@ -14,12 +14,14 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has cleared the context's endpoint by now; the feature still knows where the request went.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         var result = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Of(ProblemType.BodyTooLarge),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problems.Of(ProblemType.UnsupportedMediaType),
             BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid(
-                FieldOf(json), "Sai kiểu dữ liệu, định dạng hoặc tên trường / Wrong type, format or field name."),
+                BodyField.Of(endpoint, FieldOf(json)), "Sai kiểu dữ liệu, định dạng hoặc tên trường / Wrong type, format or field name."),
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
                 Problems.Invalid("body", "Bắt buộc có nội dung JSON / A JSON body is required."),
             BadHttpRequestException bad => Problems.Of(ProblemType.MalformedBody with { Status = bad.StatusCode }),
@@ -31,12 +33,12 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
 
         if (result is null)
         {
-            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            LogUnexpected(logger, exception, httpContext.Request.Method, endpoint?.DisplayName);
             result = Problems.Of(ProblemType.Unexpected);
         }
         else if (result.StatusCode >= StatusCodes.Status500InternalServerError)
         {
-            LogUnavailable(logger, exception.GetType().Name, httpContext.GetEndpoint()?.DisplayName);
+            LogUnavailable(logger, exception.GetType().Name, endpoint?.DisplayName);
         }
 
         await result.ExecuteAsync(httpContext);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProvincePlatform.Contracts.Common;
@@ -29,6 +30,7 @@ public static class RequestsApi
             .WithName("GetRequest")
             .WithSummary("One request with its history and portal receipt; the ID number is masked.");
         requests.MapPut("/form", UpdateForm)
+            .WithMetadata(new BodyField("form"))
             .WithName("UpdateRequestForm")
             .WithSummary("Replaces the form, while the request is a draft or a supplement was requested.");
         requests.MapPost("/submit", Submit)
@@ -110,14 +112,14 @@ public static class RequestsApi
     }
 
     public static async Task<Results<Ok<RequestPageResponse>, ProblemHttpResult>> ListRequests(
-        string communeCode, string? status, string? from, string? to, int? page, int? pageSize, GatewayServices services)
+        string communeCode, string? status, string? from, string? to, string? page, string? pageSize, GatewayServices services)
     {
         if (services.Directory.Find(communeCode) is null)
         {
             return Problems.Of(ProblemType.CommuneNotFound);
         }
 
-        if (ReadQuery(status, from, to, page ?? 1, pageSize ?? DefaultPageSize, out var errors) is not { } query)
+        if (ReadQuery(status, from, to, page, pageSize, out var errors) is not { } query)
         {
             return Problems.Invalid(errors);
         }
@@ -126,8 +128,12 @@ public static class RequestsApi
         return TypedResults.Ok(new RequestPageResponse(result.Items, query.Page, query.PageSize, result.Total));
     }
 
+    /// <remarks>
+    /// Page numbers are read here, not bound as integers, so that one that is not a number is named in the problem's
+    /// errors like any other bad filter, instead of failing the binding with no field named.
+    /// </remarks>
     private static RequestQuery? ReadQuery(
-        string? statusText, string? fromText, string? toText, int page, int pageSize, out Dictionary<string, string[]> errors)
+        string? statusText, string? fromText, string? toText, string? pageText, string? pageSizeText, out Dictionary<string, string[]> errors)
     {
         errors = [];
         RequestStatus? status = null;
@@ -148,18 +154,26 @@ public static class RequestsApi
             errors["to"] = ["Phải từ ngày 'from' trở đi / Must not be before 'from'."];
         }
 
-        if (page is < 1 or > 100_000)
+        var page = ReadWholeNumber(pageText, 1);
+        if (page is not (>= 1 and <= 100_000))
         {
-            errors["page"] = ["Từ 1 / From 1."];
+            errors["page"] = ["Số nguyên từ 1 / A whole number from 1."];
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
+        var pageSize = ReadWholeNumber(pageSizeText, DefaultPageSize);
+        if (pageSize is not (>= 1 and <= MaxPageSize))
         {
-            errors["pageSize"] = [$"Từ 1 đến {MaxPageSize} / From 1 to {MaxPageSize}."];
+            errors["pageSize"] = [$"Số nguyên từ 1 đến {MaxPageSize} / A whole number from 1 to {MaxPageSize}."];
         }
 
-        return errors.Count == 0 ? new RequestQuery(status, from, to, page, pageSize) : null;
+        return errors.Count == 0 ? new RequestQuery(status, from, to, page!.Value, pageSize!.Value) : null;
     }
+
+    /// <summary>The number, or <paramref name="absent"/> when none is given; null when the text is not a whole number.</summary>
+    private static int? ReadWholeNumber(string? text, int absent) =>
+        text is null ? absent
+        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
+        : null;
 
     private static DateOnly? ReadDate(string field, string? text, Dictionary<string, string[]> errors)
     {
