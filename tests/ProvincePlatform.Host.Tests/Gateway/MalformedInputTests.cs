@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ProvincePlatform.Host.Tests.Support;
 
 namespace ProvincePlatform.Host.Tests.Gateway;
@@ -12,7 +9,7 @@ namespace ProvincePlatform.Host.Tests.Gateway;
 /// document whose <c>errors</c> name the field, never a 5xx.
 /// </summary>
 [Collection(GatewayCollection.Name)]
-public sealed partial class MalformedInputTests(GatewayFixture gateway) : GatewayTest(gateway)
+public sealed class MalformedInputTests(GatewayFixture gateway) : GatewayTest(gateway)
 {
     private const string HelpPoint = "help point";
     private const string HelpPointUpdate = "help point update";
@@ -218,14 +215,14 @@ public sealed partial class MalformedInputTests(GatewayFixture gateway) : Gatewa
         Assert.Equal(new string('A', 100), (await GetBookingAsync(placed.Text("id"))).GetProperty("citizen").Text("fullName"));
     }
 
-    private JsonObject ValidBody(string target) => (JsonObject)JsonSerializer.SerializeToNode(target switch
+    private JsonObject ValidBody(string target) => JsonEdits.ToObject(target switch
     {
         HelpPoint or HelpPointUpdate => Bodies.HelpPoint(2),
         Booking => Bodies.Booking(TestCitizens.NewIdNumber(), waitlist: true),
         WalkIn => Bodies.WalkIn(TestCitizens.NewIdNumber()),
         Closure => Bodies.Closure(Today.AddDays(1)),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
-    }, HttpJson.Options)!;
+    });
 
     private async Task<HttpResponseMessage> SendAsync(string target, HttpContent? content) => target switch
     {
@@ -237,36 +234,7 @@ public sealed partial class MalformedInputTests(GatewayFixture gateway) : Gatewa
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
     };
 
-    /// <summary>Sets the member or array item at a path like <c>openingHours[0].days[1]</c>; null JSON removes it.</summary>
-    private static void Change(JsonObject body, string path, string? json)
-    {
-        var steps = PathStep().Matches(path).Select(match => match.Groups["name"].Success
-            ? (Name: match.Groups["name"].Value, Index: -1)
-            : (Name: string.Empty, Index: int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture))).ToList();
-        JsonNode parent = body;
-        foreach (var (name, index) in steps.SkipLast(1))
-        {
-            parent = (index < 0 ? parent[name] : parent[index]) ?? throw new InvalidOperationException($"Nothing at {name}{index} in {path}");
-        }
+    private static void Change(JsonObject body, string path, string? json) => JsonEdits.Change(body, path, json);
 
-        var (lastName, lastIndex) = steps[^1];
-        var value = json is null ? null : JsonNode.Parse(json);
-        if (lastIndex >= 0)
-        {
-            parent[lastIndex] = value;
-        }
-        else if (json is null)
-        {
-            parent.AsObject().Remove(lastName);
-        }
-        else
-        {
-            parent[lastName] = value;
-        }
-    }
-
-    private static string Quoted(string text) => JsonSerializer.Serialize(text);
-
-    [GeneratedRegex(@"(?<name>[^.\[\]]+)|\[(?<index>\d+)\]")]
-    private static partial Regex PathStep();
+    private static string Quoted(string text) => JsonEdits.Quoted(text);
 }

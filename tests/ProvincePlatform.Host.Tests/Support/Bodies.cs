@@ -32,4 +32,19 @@ public static class Bodies
 
     public static object Closure(DateOnly date, string reason = "Mất điện / Power cut") =>
         new { date = GatewayTest.DateText(date), reason };
+
+    /// <summary>A complete birth registration form: every required field, each shaped as the catalogue asks.</summary>
+    public static Dictionary<string, string> BirthForm() => new()
+    {
+        ["childFullName"] = "Nguyễn Minh An",
+        ["childBirthDate"] = "2026-11-20",
+        ["childSex"] = "male",
+        ["birthPlace"] = "Trạm y tế xã Đại Thạnh",
+        ["motherFullName"] = FullName,
+        ["applicantRelationship"] = "mother",
+    };
+
+    /// <summary>A new birth registration, with a complete form unless told otherwise.</summary>
+    public static object Request(string idNumber, IReadOnlyDictionary<string, string>? form = null, string? bookingId = null) =>
+        new { citizen = Citizen(idNumber), serviceCode = ServiceCode, bookingId, form = form ?? BirthForm() };
 }

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.Requests;
 using ProvincePlatform.Host.Hosting;
+using ProvincePlatform.Portal.Simulation;
 
 namespace ProvincePlatform.Host.Tests.Support;
 
@@ -17,9 +20,10 @@ namespace ProvincePlatform.Host.Tests.Support;
 /// The real host (silo and gateway in one process) on Kestrel, on a loopback port of its own, with the domain clock
 /// replaced by one the tests move. Tests in the collection run one after another and share the cluster and the
 /// clock, which only ever moves forward: a test takes its dates from the clock, never from constants, and works on
-/// help points it opened itself.
+/// help points it opened itself. The national portal is the simulation in the same process, on the same clock,
+/// unless a derived fixture points the host elsewhere through <see cref="Settings"/>.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     /// <summary>A Tuesday morning in Đại Lộc.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, VietnamTime.Offset);
@@ -31,6 +35,43 @@ public sealed class GatewayFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public DateOnly Today => VietnamTime.Today(Clock);
+
+    /// <summary>The host's services, for what HTTP cannot reach: the grain factory and the simulated portal.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>
+    /// The in-process portal, a singleton shared by every test of the collection: change its settings only through
+    /// <see cref="ConfigurePortal"/>, which puts them back.
+    /// </summary>
+    public PortalSimulation Portal => Services.GetRequiredService<PortalSimulation>();
+
+    /// <summary>
+    /// Changes the in-process portal's settings until the returned scope is disposed, which restores every setting
+    /// as it was: <c>using var portal = Gateway.ConfigurePortal(options => options.RefusalRate = 1);</c>.
+    /// </summary>
+    public IDisposable ConfigurePortal(Action<PortalSimulationOptions> configure)
+    {
+        var saved = Portal.Options;
+        Portal.Configure(configure);
+        return new Restoration(() => Portal.Configure(options =>
+        {
+            foreach (var setting in typeof(PortalSimulationOptions).GetProperties().Where(property => property.CanWrite))
+            {
+                setting.SetValue(options, setting.GetValue(saved));
+            }
+        }));
+    }
+
+    /// <summary>
+    /// Plays the reminder service for one request: does now whatever the request owes the portal (a filing, a
+    /// retry, a status poll), as the reminder would. The reminder service runs on real time, which tests cannot wait
+    /// for; what is due is decided by the domain <see cref="Clock"/>.
+    /// </summary>
+    public Task TickAsync(string requestId) =>
+        Grains.GetGrain<ICitizenRequestGrain>(requestId).AsReference<IRemindable>()
+            .ReceiveReminder(CitizenRequestGrain.PortalReminder, default);
 
     /// <summary>
     /// Moves the clock on to 08:00 of the next local day and returns that day, so a test that depends on the time of
@@ -46,7 +87,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Moves the clock on to a local time of the current day.</summary>
     public void SetLocalTime(TimeOnly time) => Clock.SetUtcNow(VietnamTime.ToInstant(Today, time));
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -64,6 +105,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Polly"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(Settings());
         builder.AddProvincePlatform();
         // The last keyed registration wins; the unkeyed TimeProvider stays the system's, for Orleans's own timers.
         builder.Services.AddKeyedSingleton<TimeProvider>(ProvinceClock.ServiceKey, Clock);
@@ -76,9 +118,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(addresses.Addresses.Single()) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        Http.Dispose();
+        Http?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -86,22 +128,30 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Two distinct loopback ports that were free a moment ago, for the silo and its client gateway.</summary>
-    private static (int Silo, int Gateway) TwoFreePorts()
+    /// <summary>Settings of the host's configuration added after (and so over) the fixture's own.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+
+    /// <summary>Distinct loopback ports that were free a moment ago.</summary>
+    protected static int[] FreePorts(int count)
     {
-        var first = new TcpListener(IPAddress.Loopback, 0);
-        var second = new TcpListener(IPAddress.Loopback, 0);
-        first.Start();
-        second.Start();
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try
         {
-            return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
+            listeners.ForEach(listener => listener.Start());
+            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
         }
         finally
         {
-            first.Stop();
-            second.Stop();
+            listeners.ForEach(listener => listener.Stop());
         }
+    }
+
+    /// <summary>Two distinct loopback ports, for the silo and its client gateway.</summary>
+    private static (int Silo, int Gateway) TwoFreePorts() => FreePorts(2) is [var silo, var gateway] ? (silo, gateway) : throw new InvalidOperationException();
+
+    private sealed class Restoration(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }
 
