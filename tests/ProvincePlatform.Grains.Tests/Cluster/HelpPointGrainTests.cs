@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.Communes;
@@ -174,9 +173,6 @@ public sealed class HelpPointGrainTests(ClusterFixture fixture)
     private static Task TickHousekeepingAsync(IHelpPointGrain grain) =>
         grain.AsReference<IRemindable>().ReceiveReminder(HelpPointGrain.HousekeepingReminder, default);
 
-    private async Task<ReminderEntry?> ReminderOfAsync(IHelpPointGrain grain)
-    {
-        var table = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
-        return await table.ReadRow(grain.GetGrainId(), HelpPointGrain.HousekeepingReminder);
-    }
+    private Task<ReminderEntry?> ReminderOfAsync(IHelpPointGrain grain) =>
+        fixture.Reminders.ReadRow(grain.GetGrainId(), HelpPointGrain.HousekeepingReminder);
 }
