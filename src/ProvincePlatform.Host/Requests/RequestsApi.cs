@@ -147,8 +147,8 @@ public static class RequestsApi
             }
         }
 
-        var from = ReadDate("from", fromText, errors);
-        var to = ReadDate("to", toText, errors);
+        var from = LocalDates.Read("from", fromText, errors);
+        var to = LocalDates.Read("to", toText, errors);
         if (from > to)
         {
             errors["to"] = ["Phải từ ngày 'from' trở đi / Must not be before 'from'."];
@@ -174,22 +174,6 @@ public static class RequestsApi
         text is null ? absent
         : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
         : null;
-
-    private static DateOnly? ReadDate(string field, string? text, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (LocalDates.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Ngày dạng yyyy-MM-dd / A date as yyyy-MM-dd."];
-        return null;
-    }
 
     private static ProblemHttpResult NotFound() => Problems.Of(new Refusal(RefusalCode.RequestNotFound));
 

@@ -64,16 +64,8 @@ public static class SessionsApi
     private static DateOnly ReadDate(
         string field, string? text, DateOnly fallback, DateOnly today, Dictionary<string, string[]> errors)
     {
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        if (!LocalDates.TryParse(text, out var date))
-        {
-            errors[field] = ["Ngày dạng yyyy-MM-dd / A date as yyyy-MM-dd."];
-        }
-        else if (Math.Abs(date.DayNumber - today.DayNumber) > MaxDaysFromToday)
+        var date = LocalDates.Read(field, text, errors) ?? fallback;
+        if (!errors.ContainsKey(field) && Math.Abs(date.DayNumber - today.DayNumber) > MaxDaysFromToday)
         {
             errors[field] = [$"Trong vòng {MaxDaysFromToday} ngày quanh hôm nay / Within {MaxDaysFromToday} days of today."];
         }
