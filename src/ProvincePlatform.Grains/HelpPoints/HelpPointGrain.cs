@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Bookings;
+using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.Bookings;

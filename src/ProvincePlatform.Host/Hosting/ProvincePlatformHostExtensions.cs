@@ -1,6 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using ProvincePlatform.Grains;
@@ -13,10 +13,10 @@ using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 using ProvincePlatform.Host.Requests;
 using ProvincePlatform.Host.Services;
+using ProvincePlatform.Host.Sessions;
 using ProvincePlatform.Persistence;
 using ProvincePlatform.Portal;
 using ProvincePlatform.Portal.Simulation;
-using ProvincePlatform.Host.Sessions;
 
 namespace ProvincePlatform.Host.Hosting;
 
