@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace ProvincePlatform.Grains.Common;
 
 /// <summary>
@@ -26,8 +29,12 @@ public sealed class AimedReminder(string name, TimeSpan backstop)
 
         if (due is { } at)
         {
-            var delay = at - now;
-            await grain.RegisterOrUpdateReminder(name, delay < s_minimumDelay ? s_minimumDelay : delay, backstop);
+            var delay = at - now < s_minimumDelay ? s_minimumDelay : at - now;
+            // A missed tick (its silo died, or the grain could not be reached) comes again one period later, so the
+            // period follows the wait, between Orleans' minimum and the backstop, rather than always the backstop.
+            var minimum = grain.GrainContext.ActivationServices.GetRequiredService<IOptions<ReminderOptions>>().Value.MinimumReminderPeriod;
+            var period = delay < minimum ? minimum : delay > backstop ? backstop : delay;
+            await grain.RegisterOrUpdateReminder(name, delay, period);
         }
         else if (await grain.GetReminder(name) is { } reminder)
         {

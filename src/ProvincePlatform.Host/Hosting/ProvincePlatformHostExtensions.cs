@@ -116,6 +116,8 @@ public static class ProvincePlatformHostExtensions
             }
 
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterSettings.MembershipSectionName));
+            // Not under "Orleans": Orleans reads that section itself and takes "Orleans:Reminders" for a provider.
+            silo.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
         });
     }
