@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using ProvincePlatform.Testing.Postgres;
 
 namespace ProvincePlatform.Persistence.Tests.Postgres;
 

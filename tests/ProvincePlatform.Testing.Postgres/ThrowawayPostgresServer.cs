@@ -1,16 +1,19 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace ProvincePlatform.Persistence.Tests.Postgres;
+namespace ProvincePlatform.Testing.Postgres;
 
 /// <summary>
 /// A PostgreSQL 15 server of the tests' own: a fresh data directory under the temp folder, listening on 127.0.0.1
-/// and a free port, fsync off. PostgreSQL refuses to run as root, so a root test process runs its binaries as the
-/// <c>postgres</c> user (<c>runuser</c>). Disposing stops the server and deletes the directory.
+/// and a free port, fsync off, every local connection trusted (unless <see cref="AddPasswordRoleAsync"/> says
+/// otherwise for one role). PostgreSQL refuses to run as root, so a root test process runs its binaries as the
+/// <c>postgres</c> user (<c>runuser</c>). It can be shut down and started again on the same port and data, to play
+/// a database restart under running clients. Disposing stops the server and deletes the directory.
 /// </summary>
-internal sealed class ThrowawayPostgresServer : IAsyncDisposable
+public sealed class ThrowawayPostgresServer : IAsyncDisposable
 {
     public const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
@@ -23,6 +26,7 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
     {
         _root = root;
         _asPostgresUser = asPostgresUser;
+        Port = port;
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = IPAddress.Loopback.ToString(),
@@ -34,6 +38,9 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
 
     /// <summary>The server's <c>postgres</c> database, as its superuser.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The loopback port the server listens on, the same after <see cref="StartAgainAsync"/>.</summary>
+    public int Port { get; }
 
     private static bool IsInstalled =>
         File.Exists(Path.Combine(BinDirectory, "postgres")) && File.Exists(Path.Combine(BinDirectory, "initdb"));
@@ -56,7 +63,7 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
             throw new InvalidOperationException(
                 $"PostgreSQL 15 is not installed: {BinDirectory}/postgres is missing. Install it with "
                 + "`apt-get install postgresql-15` (deploy/scripts/ensure-postgres.sh does that), or give the tests a "
-                + $"server with {PostgresServerFixture.ConnectionStringVariable}=<Npgsql connection string>.");
+                + $"server with {TestPostgresServer.ConnectionStringVariable}=<Npgsql connection string>.");
         }
 
         var asPostgresUser = Environment.IsPrivilegedProcess;
@@ -71,12 +78,7 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
 
             await server.RunPostgresToolAsync(
                 "initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            var port = new NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
-            var options = $"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-
-            // -W: do not let pg_ctl wait; readiness is probed below.
-            await server.RunPostgresToolAsync("pg_ctl", ["start", "-W", "-s", "-D", server.DataDirectory, "-l", server.LogFile, "-o", options]);
-            await server.WaitUntilReadyAsync();
+            await server.StartAgainAsync();
             return server;
         }
         catch
@@ -86,13 +88,51 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server as an operator's restart would (<c>pg_ctl stop -m fast</c>: open sessions are ended), keeping
+    /// its data for <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public Task ShutDownAsync() => RunPostgresToolAsync("pg_ctl", ["stop", "-s", "-D", DataDirectory, "-m", "fast"]);
+
+    /// <summary>Starts the server on its port and data, and waits (bounded) until it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        var options = $"-h 127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+
+        // -W: do not let pg_ctl wait; readiness is probed below.
+        await RunPostgresToolAsync("pg_ctl", ["start", "-W", "-s", "-D", DataDirectory, "-l", LogFile, "-o", options]);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>
+    /// Creates a login role that must give its password (SCRAM) over TCP, where every other role is trusted, and
+    /// returns a connection string to the given database as that role: for tests of a wrong password.
+    /// </summary>
+    public async Task<string> AddPasswordRoleAsync(string role, string password, string database)
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            var literal = password.Replace("'", "''", StringComparison.Ordinal);
+            await using var create = new NpgsqlCommand($"CREATE ROLE {role} LOGIN PASSWORD '{literal}'", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // The first matching line wins, so the role's line goes before initdb's trust lines.
+        var hba = Path.Combine(DataDirectory, "pg_hba.conf");
+        var rules = await File.ReadAllTextAsync(hba);
+        await File.WriteAllTextAsync(hba, $"host all {role} 127.0.0.1/32 scram-sha-256\n{rules}");
+        await RunPostgresToolAsync("pg_ctl", ["reload", "-s", "-D", DataDirectory]);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role, Password = password, Database = database }.ConnectionString;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
             {
-                await RunPostgresToolAsync("pg_ctl", ["stop", "-s", "-D", DataDirectory, "-m", "fast"]);
+                await RunPostgresToolAsync("pg_ctl", ["stop", "-s", "-D", DataDirectory, "-m", "immediate"]);
             }
         }
         finally
@@ -120,7 +160,9 @@ internal sealed class ThrowawayPostgresServer : IAsyncDisposable
                 {
                     var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : "(no log)";
                     throw new InvalidOperationException(
-                        $"PostgreSQL did not accept connections within {s_readinessDeadline.TotalSeconds} s. Its log:\n{log}", exception);
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"PostgreSQL did not accept connections within {s_readinessDeadline.TotalSeconds} s. Its log:\n{log}"),
+                        exception);
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
