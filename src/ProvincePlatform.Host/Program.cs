@@ -5,4 +5,4 @@ builder.AddProvincePlatform();
 
 var app = builder.Build();
 app.MapProvincePlatform();
-app.Run();
+return await app.RunToExitCodeAsync();

@@ -32,6 +32,7 @@ public sealed partial class CitizenRequestGrain(
 
     private readonly AimedReminder _portalReminder = new(PortalReminder, backstop: TimeSpan.FromMinutes(10));
     private IGrainTimer? _kick;
+    private RequestView? _stored;
 
     private CitizenRequestState State => state.State;
 
@@ -58,7 +59,17 @@ public sealed partial class CitizenRequestGrain(
         return View();
     }
 
-    public Task<RequestView?> GetAsync() => Task.FromResult(State.IsCreated ? View() : null);
+    /// <remarks>
+    /// Interleaves with a portal call in flight, so it answers from the last view that was stored, never from state
+    /// that is changed in memory but not yet written (and may never be, if the write fails).
+    /// </remarks>
+    public Task<RequestView?> GetAsync() => Task.FromResult(_stored);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _stored = State.IsCreated ? View() : null;
+        return Task.CompletedTask;
+    }
 
     public async Task<Outcome<RequestView>> UpdateFormAsync(ImmutableDictionary<string, string> form)
     {
@@ -219,8 +230,8 @@ public sealed partial class CitizenRequestGrain(
     private async Task PersistAsync()
     {
         await state.WriteOrDeactivateAsync(this);
-
-        await GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(View().Summary());
+        _stored = View();
+        await GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(_stored.Summary());
     }
 
     private RequestView View() => new(
