@@ -230,7 +230,7 @@ public sealed partial class HelpPointGrain(
         {
             await GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(booking.Citizen.IdNumber)).RecordBookingAsync(booking.Id);
         }
-        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or StorageUnavailableException)
         {
             LogCitizenIndexMissed(logger, exception, booking.Id);
         }

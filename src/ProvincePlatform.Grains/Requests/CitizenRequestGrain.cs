@@ -55,7 +55,7 @@ public sealed partial class CitizenRequestGrain(
 
         State.Open(request, VietnamTime.Now(clock));
         await PersistAsync();
-        await GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(request.Citizen.IdNumber)).RecordRequestAsync(Id);
+        await IndexAsync(() => GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(request.Citizen.IdNumber)).RecordRequestAsync(Id));
         return View();
     }
 
@@ -138,6 +138,8 @@ public sealed partial class CitizenRequestGrain(
 
     private async Task AttemptAsync(PortalCall call)
     {
+        State.StartAttempt();
+        await PersistAsync();
         if (call.Attempts > 0)
         {
             // An earlier attempt that got no clear answer may have landed: ask before filing again.
@@ -231,12 +233,34 @@ public sealed partial class CitizenRequestGrain(
     {
         await state.WriteOrDeactivateAsync(this);
         _stored = View();
-        await GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(_stored.Summary());
+        // Aimed with every write, so a queued filing has its durable reminder before the submit call even answers.
+        await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
+        await IndexAsync(() => GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(_stored.Summary()));
+    }
+
+    /// <summary>
+    /// Updates an index (the commune's register, the citizen's footprint). The request is already stored and stands
+    /// on its own, so a failure here is logged for ops and mended by the next write, not turned into a refusal of a
+    /// change that was in fact made (which a retrying client would then make twice).
+    /// </summary>
+    private async Task IndexAsync(Func<Task> update)
+    {
+        try
+        {
+            await update();
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or StorageUnavailableException)
+        {
+            LogIndexMissed(logger, exception, Id);
+        }
     }
 
     private RequestView View() => new(
         Id, State.CommuneCode!, State.ServiceCode, State.Status, [.. State.History], State.PortalReceipt, State.BookingId,
         State.Citizen!, State.Form.ToImmutableDictionary(), State.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} was stored but an index of it was not updated")]
+    private static partial void LogIndexMissed(ILogger logger, Exception exception, string requestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId}: filing queued")]
     private static partial void LogQueued(ILogger logger, string requestId);

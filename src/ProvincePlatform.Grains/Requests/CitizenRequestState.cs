@@ -145,18 +145,24 @@ public sealed class CitizenRequestState
         Move(RequestStatus.Failed, now, reason);
     }
 
+    /// <summary>
+    /// Counts an attempt as made before the portal is called, and is stored so: should the silo die before the
+    /// answer is recorded, the next attempt knows the filing may have landed and asks the portal first.
+    /// </summary>
+    public PortalCall StartAttempt() => Outbox = Outbox! with { Attempts = Outbox.Attempts + 1 };
+
     /// <summary>The attempt did not succeed; try again later, or give up after too many attempts.</summary>
     public void RecordAttemptFailed(string failure, DateTimeOffset now, SubmissionOptions options)
     {
         var call = Outbox!;
-        var attempts = call.Attempts + 1;
+        var attempts = call.Attempts;
         if (attempts >= options.MaxAttempts)
         {
             RecordRefused($"Cổng DVC không phản hồi sau {attempts} lần thử / The portal did not answer after {attempts} attempts: {failure}", now);
             return;
         }
 
-        Outbox = call with { Attempts = attempts, NextAttemptAt = now + options.RetryDelay(attempts), LastFailure = failure };
+        Outbox = call with { NextAttemptAt = now + options.RetryDelay(attempts), LastFailure = failure };
     }
 
     /// <summary>What the portal now says of the dossier; answers whether the status changed.</summary>

@@ -12,7 +12,8 @@ public enum PortalCallKind
 /// Until it succeeds it is retried, and every retry first asks the portal whether an earlier attempt landed.
 /// </summary>
 /// <param name="ClientReference">How the portal knows this filing: the request id, with <c>/s{n}</c> for the n-th supplement.</param>
-/// <param name="Attempts">Attempts made so far; any attempt that did not succeed may still have landed.</param>
+/// <param name="Attempts">Attempts started so far, each counted before the portal is called; any of them that did
+/// not succeed may still have landed.</param>
 [GenerateSerializer, Immutable, Alias("pp.PortalCall")]
 public sealed record PortalCall(
     [property: Id(0)] PortalCallKind Kind,

@@ -9,8 +9,12 @@ public static class CitizenLookupSettings
 
     /// <summary>
     /// The configured secret; without one, a random secret for this process, which suits only the embedded default
-    /// whose state ends with the process anyway.
+    /// whose state ends with the process anyway. With a database the secret is required: silos with different
+    /// secrets, or a restart with a new one, would leave every citizen's index unreachable.
     /// </summary>
     public static CitizenKeys KeysFrom(IConfiguration configuration) =>
-        configuration[SecretSetting] is { Length: > 0 } secret ? CitizenKeys.FromSecret(secret) : CitizenKeys.Ephemeral();
+        configuration[SecretSetting] is { Length: > 0 } secret ? CitizenKeys.FromSecret(secret)
+        : DatabaseSettings.From(configuration) is null ? CitizenKeys.Ephemeral()
+        : throw new InvalidOperationException(
+            $"{SecretSetting} is required with ConnectionStrings:{DatabaseSettings.ConnectionStringName}: every silo needs the same secret, kept across restarts.");
 }

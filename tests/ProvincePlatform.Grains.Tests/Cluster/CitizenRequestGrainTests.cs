@@ -18,7 +18,11 @@ public sealed class CitizenRequestGrainTests(ClusterFixture fixture) : IDisposab
 {
     private static readonly SubmissionOptions s_options = new();
 
-    public void Dispose() => fixture.PortalDefaults();
+    public void Dispose()
+    {
+        fixture.PortalDefaults();
+        fixture.StoredStates.RefuseWrite = _ => false;
+    }
 
     [Fact]
     public async Task A_new_request_is_a_draft_listed_by_its_commune_and_found_by_its_citizen()
@@ -96,6 +100,23 @@ public sealed class CitizenRequestGrainTests(ClusterFixture fixture) : IDisposab
 
         Assert.Equal(RequestStatus.Submitted, submitted.Status);
         Assert.Single(fixture.Portal.FindByClientReference(id).Value!);
+    }
+
+    [Fact]
+    public async Task A_filing_whose_outcome_was_never_stored_is_reconciled_not_filed_again()
+    {
+        var (grain, id) = await CreateAsync(TestRequests.Birth("20590"));
+        var refused = 0;
+        // The portal takes the dossier, then storing the receipt fails: as if the silo died between the two.
+        fixture.StoredStates.RefuseWrite = state =>
+            state is CitizenRequestState { Status: RequestStatus.Submitted } && Interlocked.Increment(ref refused) == 1;
+
+        await grain.SubmitAsync(null);
+        await Record.ExceptionAsync(() => TickAsync(grain));
+        var submitted = await DriveUntilAsync(grain, status => status == RequestStatus.Submitted);
+
+        Assert.True(refused >= 1);
+        Assert.Equal(submitted.PortalReceipt, Assert.Single(fixture.Portal.FindByClientReference(id).Value!).Receipt);
     }
 
     [Fact]

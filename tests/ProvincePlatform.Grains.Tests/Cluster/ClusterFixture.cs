@@ -30,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public SharedReminderTable Reminders { get; } = new();
 
+    public SharedGrainStorage.Table StoredStates { get; } = new();
+
     public PortalSimulation Portal { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -52,7 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Portal = new PortalSimulation(Clock, new PortalSimulationOptions { RejectionRate = 0, SupplementRate = 0 });
         var defaults = Portal.Options.Clone();
         PortalDefaults = () => Portal.Configure(options => Copy(defaults, options));
-        var storedStates = new SharedGrainStorage.Table();
+        var storedStates = StoredStates;
 
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>

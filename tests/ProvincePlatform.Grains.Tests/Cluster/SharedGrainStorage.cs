@@ -14,7 +14,11 @@ public sealed class SharedGrainStorage(SharedGrainStorage.Table rows, Serializer
 {
     private readonly Table _rows = rows;
 
-    public sealed class Table : ConcurrentDictionary<(string StateName, GrainId GrainId), (byte[] Payload, string ETag)>;
+    public sealed class Table : ConcurrentDictionary<(string StateName, GrainId GrainId), (byte[] Payload, string ETag)>
+    {
+        /// <summary>Lets a test make the database refuse the writes of states it picks, as an outage would.</summary>
+        public Func<object?, bool> RefuseWrite { get; set; } = _ => false;
+    }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -30,6 +34,11 @@ public sealed class SharedGrainStorage(SharedGrainStorage.Table rows, Serializer
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_rows.RefuseWrite(grainState.State))
+        {
+            throw new InvalidOperationException($"The test refused this write of {stateName} of {grainId}.");
+        }
+
         var key = (stateName, grainId);
         var etag = Guid.NewGuid().ToString("N");
         var payload = serializer.SerializeToArray(grainState.State);

@@ -71,14 +71,29 @@ public sealed class CitizenRequestStateTests
         var options = new SubmissionOptions { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromSeconds(30) };
         _state.BeginSubmission(RequestId, s_birth, null, s_now);
 
+        _state.StartAttempt();
         _state.RecordAttemptFailed("Transient", s_now, options);
         Assert.Equal(s_now.AddSeconds(30), _state.Outbox!.NextAttemptAt);
+        _state.StartAttempt();
         _state.RecordAttemptFailed("Ambiguous", s_now, options);
         Assert.Equal(s_now.AddSeconds(60), _state.Outbox!.NextAttemptAt);
+        _state.StartAttempt();
         _state.RecordAttemptFailed("Transient", s_now, options);
 
         Assert.Equal(RequestStatus.Failed, _state.Status);
         Assert.Null(_state.NextPortalActionAt());
+    }
+
+    [Fact]
+    public void An_attempt_counts_before_the_portal_is_called_so_a_retry_after_a_crash_reconciles_first()
+    {
+        _state.BeginSubmission(RequestId, s_birth, null, s_now);
+
+        var started = _state.StartAttempt();
+
+        // Stored before the call: a new activation reading this outbox sees an attempt that may have landed.
+        Assert.Equal(1, started.Attempts);
+        Assert.Equal(1, _state.Outbox!.Attempts);
     }
 
     [Fact]
