@@ -82,15 +82,30 @@ public sealed class PortalSimulation
         {
             var next = _options.Clone();
             configure(next);
-            next.Validate();
-            if (next.Seed != _options.Seed)
-            {
-                (_decisionRandom, _faultRandom) = CreateRandoms(next.Seed);
-            }
-
-            _options = next;
-            return next.Clone();
+            return Apply(next);
         }
+    }
+
+    /// <summary>Puts back settings read earlier from <see cref="Options"/>, every one of them.</summary>
+    public PortalSimulationOptions Restore(PortalSimulationOptions saved)
+    {
+        lock (_lock)
+        {
+            return Apply(saved.Clone());
+        }
+    }
+
+    // Called under the lock.
+    private PortalSimulationOptions Apply(PortalSimulationOptions next)
+    {
+        next.Validate();
+        if (next.Seed != _options.Seed)
+        {
+            (_decisionRandom, _faultRandom) = CreateRandoms(next.Seed);
+        }
+
+        _options = next;
+        return next.Clone();
     }
 
     /// <summary>

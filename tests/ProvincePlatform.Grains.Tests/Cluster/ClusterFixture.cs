@@ -52,8 +52,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Portal = new PortalSimulation(Clock, new PortalSimulationOptions { RejectionRate = 0, SupplementRate = 0 });
-        var defaults = Portal.Options.Clone();
-        PortalDefaults = () => Portal.Configure(options => Copy(defaults, options));
+        var defaults = Portal.Options;
+        PortalDefaults = () => Portal.Restore(defaults);
         var storedStates = StoredStates;
 
         var builder = new InProcessTestClusterBuilder(2);
@@ -74,14 +74,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Action PortalDefaults { get; private set; } = () => { };
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
-
-    private static void Copy(PortalSimulationOptions from, PortalSimulationOptions to)
-    {
-        foreach (var property in typeof(PortalSimulationOptions).GetProperties().Where(property => property.CanWrite))
-        {
-            property.SetValue(to, property.GetValue(from));
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -55,13 +55,7 @@ public class GatewayFixture : IAsyncLifetime
     {
         var saved = Portal.Options;
         Portal.Configure(configure);
-        return new Restoration(() => Portal.Configure(options =>
-        {
-            foreach (var setting in typeof(PortalSimulationOptions).GetProperties().Where(property => property.CanWrite))
-            {
-                setting.SetValue(options, setting.GetValue(saved));
-            }
-        }));
+        return new Restoration(() => Portal.Restore(saved));
     }
 
     /// <summary>
