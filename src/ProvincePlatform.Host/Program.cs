@@ -1,8 +1,17 @@
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddProvincePlatform();
+if (KeysCommand.Matches(args))
+{
+    return KeysCommand.Run(args, Console.Out, Console.Error);
+}
 
-var app = builder.Build();
-app.MapProvincePlatform();
-return await app.RunToExitCodeAsync();
+return await StartupFailure.RunToExitCodeAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddProvincePlatform();
+
+    var app = builder.Build();
+    app.MapProvincePlatform();
+    await app.RunAsync();
+});

@@ -1,10 +1,11 @@
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Grains.Citizens;
 
 namespace ProvincePlatform.Host.Bookings;
 
 /// <summary>The answer to a new booking or walk-in.</summary>
-public sealed record BookingPlacedResponse(string Id, BookingStatus Status, int? Position)
+public sealed record BookingPlacedResponse(string Id, BookingStatus Status, int? Position) : ICreatedResource
 {
     public static BookingPlacedResponse From(BookingView booking) => new(booking.Id, booking.Status, booking.Position);
 }

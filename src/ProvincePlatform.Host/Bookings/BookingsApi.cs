@@ -4,6 +4,7 @@ using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.HelpPoints;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 
@@ -13,7 +14,8 @@ public static class BookingsApi
 {
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder routes)
     {
-        var sessions = routes.MapGroup("/api/v1/help-points/{helpPointId}/sessions/{sessionId}").WithTags("Bookings");
+        var sessions = routes.MapGroup("/help-points/{helpPointId}/sessions/{sessionId}").WithTags("Bookings")
+            .RequireAuthorization(AccessPolicy.CommuneWrite);
         sessions.MapPost("/bookings", Book)
             .WithName("Book")
             .WithSummary("Books a citizen into a session, or onto its waitlist when asked and the session is full.");
@@ -21,7 +23,8 @@ public static class BookingsApi
             .WithName("WalkIn")
             .WithSummary("Seats a citizen who came without booking, when a computer is free.");
 
-        var bookings = routes.MapGroup("/api/v1/bookings/{bookingId}").WithTags("Bookings");
+        var bookings = routes.MapGroup("/bookings/{bookingId}").WithTags("Bookings")
+            .RequireAuthorization(AccessPolicy.CitizenData);
         bookings.MapGet("/", GetBooking)
             .WithName("GetBooking")
             .WithSummary("One booking; the citizen's ID number is masked to its last three digits.");

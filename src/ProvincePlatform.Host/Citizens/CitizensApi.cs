@@ -4,6 +4,8 @@ using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Host.Access;
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Host.Bookings;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.Requests;
@@ -14,7 +16,8 @@ public static class CitizensApi
 {
     public static IEndpointRouteBuilder MapCitizensApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/citizens/lookup", Lookup)
+        routes.MapPost("/citizens/lookup", Lookup)
+            .RequireAuthorization(AccessPolicy.CitizenLookup)
             .WithTags("Citizens")
             .WithName("LookupCitizen")
             .WithSummary("A citizen's bookings and requests by ID number, sent in the body so it never appears in a URL.");
@@ -22,20 +25,26 @@ public static class CitizensApi
     }
 
     public static async Task<Results<Ok<CitizenLookupResponse>, ProblemHttpResult>> Lookup(
-        LookupBody body, GatewayServices services, CitizenKeys citizenKeys)
+        LookupBody body, GatewayServices services, CitizenKeys citizenKeys, HttpContext http)
     {
         if (CitizenRules.CheckIdNumber(body.IdNumber, services.Today) is { } error)
         {
             return Problems.Invalid("idNumber", error);
         }
 
-        var footprint = await services.Grains.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(body.IdNumber!)).GetAsync();
-        var bookings = await Task.WhenAll(footprint.BookingIds.Select(async bookingId =>
-            BookingIds.TryGetHelpPointId(bookingId, out var helpPointId)
+        var citizenKey = citizenKeys.KeyOf(body.IdNumber!);
+        http.Features.Set(new AuditedResource($"citizen:{citizenKey}"));
+        // A commune portal sees the citizen's footprint in its own communes only; the rest is not even fetched.
+        var client = http.Features.Get<GatewayClient>()!;
+        var footprint = await services.Grains.GetGrain<ICitizenGrain>(citizenKey).GetAsync();
+        var bookings = await Task.WhenAll(footprint.BookingIds
+            .Where(bookingId => CommuneScope.CommuneOfBooking(bookingId) is { } commune && client.Serves(commune))
+            .Select(async bookingId => BookingIds.TryGetHelpPointId(bookingId, out var helpPointId)
                 ? await services.Grains.GetGrain<IHelpPointGrain>(helpPointId).GetBookingAsync(bookingId)
                 : null));
-        var requests = await Task.WhenAll(footprint.RequestIds.Select(requestId =>
-            services.Grains.GetGrain<ICitizenRequestGrain>(requestId).GetAsync()));
+        var requests = await Task.WhenAll(footprint.RequestIds
+            .Where(requestId => CommuneScope.CommuneOfRequest(requestId) is { } commune && client.Serves(commune))
+            .Select(requestId => services.Grains.GetGrain<ICitizenRequestGrain>(requestId).GetAsync()));
         return TypedResults.Ok(new CitizenLookupResponse(
             [.. bookings.Where(outcome => outcome?.Succeeded == true).Select(outcome => BookingResponse.From(outcome!.Value!))],
             RequestsApi.Summaries(requests)));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Grains.Communes;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 
 namespace ProvincePlatform.Host.Communes;
@@ -11,7 +12,7 @@ public static class CommunesApi
 
     public static IEndpointRouteBuilder MapCommunesApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/v1/communes").WithTags("Communes");
+        var api = routes.MapGroup("/communes").WithTags("Communes").RequireAuthorization(AccessPolicy.AnyClient);
         api.MapGet("/", ListCommunes)
             .WithName("ListCommunes")
             .WithSummary("Communes of the register, by district and by name with or without diacritics.");

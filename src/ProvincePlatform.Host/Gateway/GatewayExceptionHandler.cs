@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProvincePlatform.Audit;
 using ProvincePlatform.Contracts.Common;
 
 namespace ProvincePlatform.Host.Gateway;
@@ -26,7 +27,8 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
                 Problems.Invalid("body", "Bắt buộc có nội dung JSON / A JSON body is required."),
             BadHttpRequestException bad => Problems.Of(ProblemType.MalformedBody with { Status = bad.StatusCode }),
             // The cluster or its database cannot answer now: nothing was accepted, and the same request may be retried.
-            TimeoutException or OrleansException or StorageUnavailableException or Orleans.Serialization.SerializerException =>
+            TimeoutException or OrleansException or StorageUnavailableException or AuditUnavailableException
+                or Orleans.Serialization.SerializerException =>
                 Unavailable(httpContext),
             _ => null,
         };

@@ -17,6 +17,15 @@ public sealed record ProblemType(int Status, string Slug, string Title)
     public static ProblemType UnsupportedMediaType { get; } =
         new(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Chỉ nhận application/json / Only application/json is accepted");
 
+    public static ProblemType Unauthorized { get; } =
+        new(StatusCodes.Status401Unauthorized, "unauthorized", "Thiếu khóa API hoặc khóa không đúng / Missing or unknown API key");
+
+    public static ProblemType Forbidden { get; } =
+        new(StatusCodes.Status403Forbidden, "forbidden", "Khóa API này không có quyền thao tác này / This API key may not do this");
+
+    public static ProblemType TooManyRequests { get; } =
+        new(StatusCodes.Status429TooManyRequests, "too-many-requests", "Quá nhiều yêu cầu, xin thử lại sau / Too many requests, retry later");
+
     public static ProblemType NotFound { get; } =
         new(StatusCodes.Status404NotFound, "not-found", "Không tìm thấy / Not found");
 

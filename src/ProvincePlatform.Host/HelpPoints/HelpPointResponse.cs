@@ -1,3 +1,4 @@
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.HelpPoints;
 
 namespace ProvincePlatform.Host.HelpPoints;
@@ -11,7 +12,7 @@ public sealed record HelpPointResponse(
     int Computers,
     IReadOnlyList<OpeningHoursBody> OpeningHours,
     IReadOnlyList<ClosureResponse> Closures,
-    HelpPointFigures Figures)
+    HelpPointFigures Figures) : ICreatedResource
 {
     public static HelpPointResponse From(HelpPointDetails details) => new(
         details.Id,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.HelpPoints;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 
 namespace ProvincePlatform.Host.HelpPoints;
@@ -10,22 +11,27 @@ public static class HelpPointsApi
 {
     public static IEndpointRouteBuilder MapHelpPointsApi(this IEndpointRouteBuilder routes)
     {
-        var communes = routes.MapGroup("/api/v1/communes/{communeCode}/help-points").WithTags("Help points");
+        var communes = routes.MapGroup("/communes/{communeCode}/help-points").WithTags("Help points");
         communes.MapPost("/", OpenHelpPoint)
+            .RequireAuthorization(AccessPolicy.CommuneWrite)
             .WithName("OpenHelpPoint")
             .WithSummary("Opens a help point in a commune.");
         communes.MapGet("/", ListHelpPoints)
+            .RequireAuthorization(AccessPolicy.CommuneRead)
             .WithName("ListHelpPoints")
             .WithSummary("The help points of a commune.");
 
-        var helpPoints = routes.MapGroup("/api/v1/help-points/{helpPointId}").WithTags("Help points");
+        var helpPoints = routes.MapGroup("/help-points/{helpPointId}").WithTags("Help points");
         helpPoints.MapGet("/", GetHelpPoint)
+            .RequireAuthorization(AccessPolicy.CommuneRead)
             .WithName("GetHelpPoint")
             .WithSummary("One help point with its opening hours, closures and figures.");
         helpPoints.MapPut("/", UpdateHelpPoint)
+            .RequireAuthorization(AccessPolicy.CommuneWrite)
             .WithName("UpdateHelpPoint")
             .WithSummary("Replaces a help point's definition; refused where it would strand confirmed bookings.");
         helpPoints.MapPost("/closures", AddClosure)
+            .RequireAuthorization(AccessPolicy.CommuneWrite)
             .WithName("AddClosure")
             .WithSummary("Closes a help point on a date and cancels that day's bookings.");
         return routes;

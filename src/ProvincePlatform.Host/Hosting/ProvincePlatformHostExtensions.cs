@@ -1,11 +1,17 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using ProvincePlatform.Grains;
+using ProvincePlatform.Audit;
 using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.Communes;
 using ProvincePlatform.Grains.Requests;
+using ProvincePlatform.Host.Access;
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Host.Bookings;
 using ProvincePlatform.Host.Citizens;
 using ProvincePlatform.Host.Communes;
@@ -30,12 +36,13 @@ public static class ProvincePlatformHostExtensions
     {
         var register = builder.Configuration.GetSection(CommuneRegisterSettings.SectionName).Get<CommuneRegisterSettings>()
             ?? new CommuneRegisterSettings();
-        builder.Services.AddProvinceDomain(register.Load(), TimeProvider.System, CitizenLookupSettings.KeysFrom(builder.Configuration));
+        var directory = register.Load();
+        builder.Services.AddProvinceDomain(directory, TimeProvider.System, CitizenLookupSettings.KeysFrom(builder.Configuration));
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.SectionName));
         builder.AddPortal();
 
         builder.AddSilo();
-        builder.AddGateway();
+        builder.AddGateway(directory);
 
         if (builder.Configuration.GetValue<bool>(DemoSeeder.SettingName))
         {
@@ -49,24 +56,33 @@ public static class ProvincePlatformHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The rate limiter partitions by the client that authentication found, and turns away floods, of guessed keys
+        // too, before authorisation and the handlers spend anything on them.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.SwaggerEndpoint("/openapi/v1.json", "ProvincePlatform v1");
             options.DocumentTitle = "ProvincePlatform API";
         });
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
 
-        app.MapCommunesApi();
-        app.MapHelpPointsApi();
-        app.MapSessionsApi();
-        app.MapBookingsApi();
-        app.MapServicesApi();
-        app.MapRequestsApi();
-        app.MapCitizensApi();
+        var api = app.MapGroup("/api/v1")
+            .RequireRateLimiting(ClientRateLimit.PolicyName)
+            .AddEndpointFilter<AuditFilter>();
+        api.MapCommunesApi();
+        api.MapHelpPointsApi();
+        api.MapSessionsApi();
+        api.MapBookingsApi();
+        api.MapServicesApi();
+        api.MapRequestsApi();
+        api.MapCitizensApi();
+        api.MapAuditApi();
         return app;
     }
 
@@ -122,8 +138,28 @@ public static class ProvincePlatformHostExtensions
         });
     }
 
-    private static void AddGateway(this WebApplicationBuilder builder)
+    private static void AddGateway(this WebApplicationBuilder builder, CommuneDirectory directory)
     {
+        var database = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(GatewayClients.From(builder.Configuration, directory, embedded: database is null));
+        builder.Services.AddHostedService<OneTimeKeyNotice>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorization(AccessPolicy.AddTo);
+        builder.Services.AddSingleton<IAuthorizationHandler, CommuneScopeHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
+        builder.Services.AddClientRateLimit(builder.Configuration);
+        if (database is null)
+        {
+            builder.Services.AddSingleton<IAuditLog, InMemoryAuditLog>(_ => new InMemoryAuditLog());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAuditLog>(services =>
+                new PostgresAuditLog(database.ConnectionString, services.GetRequiredService<ILogger<PostgresAuditLog>>()));
+        }
+
+
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.Configure<JsonOptions>(options => GatewayJson.Configure(options.SerializerOptions));
         // Binding failures (unreadable JSON, wrong types, missing body) are thrown so that the exception handler can

@@ -1,10 +1,11 @@
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Host.Bookings;
 
 namespace ProvincePlatform.Host.Requests;
 
-public sealed record RequestAcceptedResponse(string Id, RequestStatus Status)
+public sealed record RequestAcceptedResponse(string Id, RequestStatus Status) : ICreatedResource
 {
     public static RequestAcceptedResponse From(RequestView request) => new(request.Id, request.Status);
 }

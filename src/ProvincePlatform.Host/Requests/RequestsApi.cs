@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Requests;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 
 namespace ProvincePlatform.Host.Requests;
@@ -13,11 +13,11 @@ public static class RequestsApi
 {
     public const int MaxPageSize = 100;
     public const int MaxIdempotencyKeyLength = 200;
-    private const int DefaultPageSize = 20;
 
     public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder routes)
     {
-        var communes = routes.MapGroup("/api/v1/communes/{communeCode}/requests").WithTags("Services and citizen requests");
+        var communes = routes.MapGroup("/communes/{communeCode}/requests").WithTags("Services and citizen requests")
+            .RequireAuthorization(AccessPolicy.CitizenData);
         communes.MapPost("/", OpenRequest)
             .WithName("OpenRequest")
             .WithSummary("Opens a citizen request (a dossier) as a draft, optionally during a booking.");
@@ -25,7 +25,8 @@ public static class RequestsApi
             .WithName("ListRequests")
             .WithSummary("A page of the commune's requests, newest first, by status and local creation date.");
 
-        var requests = routes.MapGroup("/api/v1/requests/{requestId}").WithTags("Services and citizen requests");
+        var requests = routes.MapGroup("/requests/{requestId}").WithTags("Services and citizen requests")
+            .RequireAuthorization(AccessPolicy.CitizenData);
         requests.MapGet("/", GetRequest)
             .WithName("GetRequest")
             .WithSummary("One request with its history and portal receipt; the ID number is masked.");
@@ -128,10 +129,6 @@ public static class RequestsApi
         return TypedResults.Ok(new RequestPageResponse(result.Items, query.Page, query.PageSize, result.Total));
     }
 
-    /// <remarks>
-    /// Page numbers are read here, not bound as integers, so that one that is not a number is named in the problem's
-    /// errors like any other bad filter, instead of failing the binding with no field named.
-    /// </remarks>
     private static RequestQuery? ReadQuery(
         string? statusText, string? fromText, string? toText, string? pageText, string? pageSizeText, out Dictionary<string, string[]> errors)
     {
@@ -154,26 +151,9 @@ public static class RequestsApi
             errors["to"] = ["Phải từ ngày 'from' trở đi / Must not be before 'from'."];
         }
 
-        var page = ReadWholeNumber(pageText, 1);
-        if (page is not (>= 1 and <= 100_000))
-        {
-            errors["page"] = ["Số nguyên từ 1 / A whole number from 1."];
-        }
-
-        var pageSize = ReadWholeNumber(pageSizeText, DefaultPageSize);
-        if (pageSize is not (>= 1 and <= MaxPageSize))
-        {
-            errors["pageSize"] = [$"Số nguyên từ 1 đến {MaxPageSize} / A whole number from 1 to {MaxPageSize}."];
-        }
-
-        return errors.Count == 0 ? new RequestQuery(status, from, to, page!.Value, pageSize!.Value) : null;
+        var (page, pageSize) = Paging.Read(pageText, pageSizeText, MaxPageSize, errors);
+        return errors.Count == 0 ? new RequestQuery(status, from, to, page, pageSize) : null;
     }
-
-    /// <summary>The number, or <paramref name="absent"/> when none is given; null when the text is not a whole number.</summary>
-    private static int? ReadWholeNumber(string? text, int absent) =>
-        text is null ? absent
-        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
-        : null;
 
     private static ProblemHttpResult NotFound() => Problems.Of(new Refusal(RefusalCode.RequestNotFound));
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProvincePlatform.Grains.Services;
+using ProvincePlatform.Host.Access;
 
 namespace ProvincePlatform.Host.Services;
 
@@ -7,7 +8,8 @@ public static class ServicesApi
 {
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/services", ListServices)
+        routes.MapGet("/services", ListServices)
+            .RequireAuthorization(AccessPolicy.AnyClient)
             .WithTags("Services and citizen requests")
             .WithName("ListServices")
             .WithSummary("The public services a help point guides citizens to file, with their form fields.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.HelpPoints;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 
@@ -18,7 +19,8 @@ public static class SessionsApi
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/v1/help-points/{helpPointId}/sessions").WithTags("Sessions")
+        routes.MapGroup("/help-points/{helpPointId}/sessions").WithTags("Sessions")
+            .RequireAuthorization(AccessPolicy.CommuneRead)
             .MapGet("/", ListSessions)
             .WithName("ListSessions")
             .WithSummary($"A help point's sessions between two local dates (default: the next {DefaultDays} days; at most {MaxDaysPerCall}).");

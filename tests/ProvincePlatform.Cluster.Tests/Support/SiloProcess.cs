@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace ProvincePlatform.Cluster.Tests.Support;
 
@@ -12,6 +14,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Longer than Orleans' 30 s response time-out, so that a gateway that gives up on the cluster is heard.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(45);
 
+    /// <summary>The key of the one client every silo knows, the province admin the tests act as.</summary>
+    private const string ApiKey = "cluster-tests-province-admin-key";
+
     private SiloProcess(string name, int httpPort, int siloPort, int gatewayPort, ChildProcess process, Func<string> diagnostics)
     {
         Name = name;
@@ -20,6 +25,7 @@ public sealed class SiloProcess : IAsyncDisposable
         Process = process;
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = RequestTimeout };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         Api = new PlatformApi(Http, diagnostics);
     }
 
@@ -37,7 +43,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public ChildProcess Process { get; }
 
-    /// <param name="settings">The host's configuration, passed as <c>--Key=value</c>; the ports are added here.</param>
+    /// <param name="settings">The host's configuration, passed as <c>--Key=value</c>; the ports and the API client are added here.</param>
     /// <param name="diagnostics">What assertion messages about this silo show: the output of every process involved.</param>
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> settings, Func<string> diagnostics, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -48,6 +54,10 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Orleans:SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
             ["Orleans:AdvertisedAddress"] = "127.0.0.1",
+            ["Gateway:Clients:0:Name"] = "cluster-tests",
+            ["Gateway:Clients:0:KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+            ["Gateway:Clients:0:Role"] = "ProvinceAdmin",
+            ["Gateway:RateLimit:PermitsPerMinute"] = "10000000",
         };
         var process = ChildProcess.Start(name, BuiltApps.Host, all.Select(setting => $"--{setting.Key}={setting.Value}"), environment);
         return new SiloProcess(name, http, silo, gateway, process, diagnostics);

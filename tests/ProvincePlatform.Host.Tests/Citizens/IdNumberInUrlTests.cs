@@ -15,7 +15,7 @@ public sealed class IdNumberInUrlTests : GatewayTest, IDisposable
     private readonly HttpClient _http;
 
     public IdNumberInUrlTests(GatewayFixture gateway)
-        : base(gateway) => _http = new HttpClient(_recorder) { BaseAddress = gateway.Http.BaseAddress };
+        : base(gateway) => _http = gateway.ClientFor(TestClients.Admin, _recorder);
 
     protected override HttpClient Http => _http;
 

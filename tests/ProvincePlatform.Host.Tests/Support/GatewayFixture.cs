@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Requests;
+using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Hosting;
 using ProvincePlatform.Portal.Simulation;
 
@@ -32,6 +33,10 @@ public class GatewayFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The gateway's address.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An HTTP client of the province admin, which every test uses unless it is about who may do what.</summary>
     public HttpClient Http { get; private set; } = null!;
 
     public DateOnly Today => VietnamTime.Today(Clock);
@@ -99,6 +104,7 @@ public class GatewayFixture : IAsyncLifetime
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Polly"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(TestClients.Settings());
         builder.Configuration.AddInMemoryCollection(Settings());
         builder.AddProvincePlatform();
         // The last keyed registration wins; the unkeyed TimeProvider stays the system's, for Orleans's own timers.
@@ -109,7 +115,21 @@ public class GatewayFixture : IAsyncLifetime
         await _app.StartAsync();
 
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        Http = new HttpClient { BaseAddress = new Uri(addresses.Addresses.Single()) };
+        BaseAddress = new Uri(addresses.Addresses.Single());
+        Http = ClientFor(TestClients.Admin);
+    }
+
+    /// <summary>An HTTP client that sends the given client's key, or no key at all.</summary>
+    public HttpClient ClientFor(TestClient? client, HttpMessageHandler? handler = null)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = BaseAddress;
+        if (client is not null)
+        {
+            http.DefaultRequestHeaders.Add(ApiKeys.HeaderName, client.Key);
+        }
+
+        return http;
     }
 
     public virtual async Task DisposeAsync()

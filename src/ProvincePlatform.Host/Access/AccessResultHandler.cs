@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using ProvincePlatform.Contracts.Common;
+using Microsoft.AspNetCore.Authentication;
+using ProvincePlatform.Host.Gateway;
+
+namespace ProvincePlatform.Host.Access;
+
+/// <summary>
+/// Answers a refused request with a problem document: 401 without a known key, 404 for a booking or request of a
+/// commune the client does not serve (as for one that does not exist), 403 for anything else the client may not do.
+/// </summary>
+public sealed partial class AccessResultHandler(ILogger<AccessResultHandler> logger) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var client = context.Features.Get<GatewayClient>();
+        var endpoint = context.GetEndpoint()?.DisplayName;
+        if (authorizeResult.Challenged || client is null)
+        {
+            await context.ChallengeAsync(ApiKeyAuthenticationHandler.SchemeName);
+            await Problems.Of(ProblemType.Unauthorized).ExecuteAsync(context);
+            return;
+        }
+
+        LogRefused(logger, client.Name, client.Role, endpoint);
+        var hidden = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<OutsideScope>()
+            .Select(reason => reason.Scope?.HiddenAs).FirstOrDefault(code => code is not null);
+        await (hidden is { } code ? Problems.Of(new Refusal(code)) : Problems.Of(ProblemType.Forbidden)).ExecuteAsync(context);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client {Client} ({Role}) was refused {Endpoint}")]
+    private static partial void LogRefused(ILogger logger, string client, GatewayRole role, string? endpoint);
+}
