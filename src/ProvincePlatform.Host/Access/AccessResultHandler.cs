@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using ProvincePlatform.Contracts.Common;
-using Microsoft.AspNetCore.Authentication;
 using ProvincePlatform.Host.Gateway;
 
 namespace ProvincePlatform.Host.Access;

@@ -1,6 +1,6 @@
-using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Host.Audit;
 
 namespace ProvincePlatform.Host.Bookings;
 

@@ -1,5 +1,5 @@
-using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Host.Audit;
 
 namespace ProvincePlatform.Host.HelpPoints;
 

@@ -1,6 +1,6 @@
-using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Host.Bookings;
 
 namespace ProvincePlatform.Host.Requests;
