@@ -5,7 +5,7 @@ using ProvincePlatform.Host.Gateway;
 namespace ProvincePlatform.Host.Access;
 
 /// <summary>
-/// The API's rate limit: a token bucket per client holding one minute of its permits and refilled every second, so
+/// The API's rate limit: a token bucket per client holding one minute of its permits and refilled evenly, so
 /// a portal may burst but no client can take the cluster from the others; requests without a known key share a
 /// small bucket per remote address, which makes guessing keys slow.
 /// </summary>
@@ -33,12 +33,20 @@ public static class ClientRateLimit
         });
     }
 
-    private static TokenBucketRateLimiterOptions PerMinute(int permits) => new()
+    /// <summary>
+    /// A bucket of one minute's permits, refilled in even steps: at least one token per step and at most one step a
+    /// second, so that 5 a minute is one token every 12 s and 6,000 a minute is 100 tokens every second.
+    /// </summary>
+    private static TokenBucketRateLimiterOptions PerMinute(int permits)
     {
-        TokenLimit = permits,
-        TokensPerPeriod = Math.Max(1, permits / 60),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var tokensPerStep = Math.Max(1, permits / 60);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits,
+            TokensPerPeriod = tokensPerStep,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * tokensPerStep / permits,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 }

@@ -4,7 +4,7 @@ using ProvincePlatform.Persistence.Migrations;
 namespace ProvincePlatform.Host.Hosting;
 
 /// <summary>
-/// Runs before the silo starts: proves the database answers and holds the schema (applying the migrations when
+/// Runs before the silo starts: proves the database answers and holds this build's schema (applying the migrations when
 /// configured to), so that a wrong or unreachable connection string stops the host at once with a message saying
 /// so, instead of a silo that retries its membership table for minutes.
 /// </summary>
@@ -21,14 +21,12 @@ public sealed partial class DatabaseStartup(DatabaseSettings settings, ILogger<D
                 LogMigrated(logger, applied.Count, database);
             }
 
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT to_regclass('orleansquery') IS NOT NULL", connection);
-            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+            var pending = await SchemaMigrator.PendingAsync(settings.ConnectionString, cancellationToken);
+            if (pending.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"The database {settings.Describe()} has no ProvincePlatform schema. Apply deploy/sql with "
-                    + $"deploy/scripts/apply-migrations.sh, or start the host with {DatabaseSettings.MigrateOnStartSetting}=true.");
+                    $"The database {settings.Describe()} lacks migrations {string.Join(", ", pending.Select(migration => migration.FileName))}. "
+                    + $"Apply deploy/sql with deploy/scripts/apply-migrations.sh, or start the host with {DatabaseSettings.MigrateOnStartSetting}=true.");
             }
         }
         catch (Exception exception) when (exception is NpgsqlException or ArgumentException or SchemaMigrationException)

@@ -135,6 +135,8 @@ public static class ProvincePlatformHostExtensions
             // Not under "Orleans": Orleans reads that section itself and takes "Orleans:Reminders" for a provider.
             silo.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
+            // Grain calls join the trace of the HTTP request that made them; without a listener this costs nothing.
+            silo.AddActivityPropagation();
         });
     }
 

@@ -53,6 +53,18 @@ public static partial class SchemaMigrator
         }
     }
 
+    /// <summary>The migrations this build has and the database lacks (all of them where no ledger exists yet).</summary>
+    public static async Task<IReadOnlyList<SchemaMigration>> PendingAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('province_schema_migrations') IS NOT NULL", connection);
+        var applied = await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true
+            ? await ReadLedgerAsync(connection, cancellationToken).ConfigureAwait(false)
+            : [];
+        return [.. SchemaScripts.Migrations.Where(migration => !applied.ContainsKey(migration.Version))];
+    }
+
     private static List<SchemaMigration> Pending(
         IReadOnlyList<SchemaMigration> migrations, IReadOnlyDictionary<int, LedgerRow> applied, ILogger logger)
     {

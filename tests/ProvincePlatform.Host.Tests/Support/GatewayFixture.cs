@@ -109,6 +109,7 @@ public class GatewayFixture : IAsyncLifetime
         builder.AddProvincePlatform();
         // The last keyed registration wins; the unkeyed TimeProvider stays the system's, for Orleans's own timers.
         builder.Services.AddKeyedSingleton<TimeProvider>(ProvinceClock.ServiceKey, Clock);
+        ConfigureHost(builder);
 
         _app = builder.Build();
         _app.MapProvincePlatform();
@@ -140,6 +141,11 @@ public class GatewayFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>Changes to the host that settings cannot make, applied last: a logger provider, a service replaced.</summary>
+    protected virtual void ConfigureHost(WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>Settings of the host's configuration added after (and so over) the fixture's own.</summary>
