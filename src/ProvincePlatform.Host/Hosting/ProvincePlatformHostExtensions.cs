@@ -181,6 +181,6 @@ public static class ProvincePlatformHostExtensions
         });
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddSingleton<GatewayServices>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiKeyOpenApi.Describe);
     }
 }

@@ -49,6 +49,24 @@ public sealed class OperationsTests(GatewayFixture gateway) : GatewayTest(gatewa
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_asks_for_the_API_key_on_every_API_operation_and_on_nothing_else()
+    {
+        using var anonymous = Gateway.ClientFor(null);
+        var document = await HttpJson.ReadAsync(await anonymous.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.Text("type"));
+        Assert.Equal("header", scheme.Text("in"));
+        Assert.Equal("X-Api-Key", scheme.Text("name"));
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Path: path.Name, Operation: operation.Value)))
+            .ToList();
+        Assert.All(operations, pair => Assert.Equal(
+            pair.Path.StartsWith("/api/v1/", StringComparison.Ordinal),
+            pair.Operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(requirement => requirement.TryGetProperty("ApiKey", out _))));
+    }
+
+    [Fact]
     public async Task The_browsable_reference_is_served_at_docs()
     {
         var response = await Http.GetAsync("/docs/index.html");
