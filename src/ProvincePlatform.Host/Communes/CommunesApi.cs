@@ -30,7 +30,8 @@ public static class CommunesApi
             return Problems.Invalid("district", "Không có huyện với mã này / No district has this code.");
         }
 
-        if (q?.Length > MaxQueryLength || q?.Any(char.IsControl) == true)
+        // Not only control characters: a noncharacter such as U+FFFE would make the diacritics folding throw.
+        if (q is not null && (q.Length > MaxQueryLength || !GatewayText.IsClean(q)))
         {
             return Problems.Invalid("q", $"Tối đa {MaxQueryLength} ký tự, không ký tự điều khiển / At most {MaxQueryLength} characters, no control characters.");
         }

@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using ProvincePlatform.Audit;
 using ProvincePlatform.Contracts.Common;
 
@@ -21,6 +23,9 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Of(ProblemType.BodyTooLarge),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problems.Of(ProblemType.UnsupportedMediaType),
+            // JSON declared in a charset .NET cannot decode (utf-7, "nonsense"): the framework refuses to read the body.
+            InvalidOperationException { InnerException: ArgumentException or NotSupportedException } when DeclaresUnknownCharset(httpContext.Request) =>
+                Problems.Of(ProblemType.UnsupportedMediaType),
             BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid(
                 BodyField.Of(endpoint, FieldOf(json)), "Sai kiểu dữ liệu, định dạng hoặc tên trường / Wrong type, format or field name."),
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
@@ -52,6 +57,25 @@ public sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHand
         exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
         : exception.Path is { Length: > 1 } indexed && indexed.StartsWith("$[", StringComparison.Ordinal) ? indexed[1..]
         : "body";
+
+    /// <summary>Whether the request's Content-Type names a charset that no encoding of this process answers to.</summary>
+    private static bool DeclaresUnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(mediaType.Charset.ToString());
+            return false;
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            return true;
+        }
+    }
 
     private static ProblemHttpResult Unavailable(HttpContext httpContext)
     {

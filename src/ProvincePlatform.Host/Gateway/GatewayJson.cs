@@ -10,8 +10,9 @@ public static class GatewayJson
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>
-    /// The contract's JSON: camelCase names and enum values, nulls left out, and strict reading: an unknown
-    /// property, a number where a string belongs or an enum value the contract does not name is an error.
+    /// The contract's JSON: camelCase names and enum values, nulls left out, and strict reading: an unknown or
+    /// repeated property, a number where a string belongs, an enum value the contract does not name or text that
+    /// breaks the rules of <see cref="GatewayText"/> is an error; text that passes is read in NFC.
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
@@ -21,7 +22,9 @@ public static class GatewayJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
+        options.AllowDuplicateProperties = false;
         options.MaxDepth = 16;
+        options.Converters.Add(new GatewayStringJsonConverter());
         options.Converters.Add(new WeekdayJsonConverter());
         options.Converters.Add(new LocalTimeJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

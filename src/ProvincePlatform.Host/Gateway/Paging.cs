@@ -28,9 +28,21 @@ public static class Paging
         return (page ?? 1, pageSize ?? DefaultPageSize);
     }
 
-    /// <summary>The number, or <paramref name="absent"/> when none is given; null when the text is not a whole number.</summary>
-    private static int? ReadWholeNumber(string? text, int absent) =>
-        text is null ? absent
-        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
-        : null;
+    /// <summary>
+    /// The number, or <paramref name="absent"/> when none is given; null when the text is not a whole number in ASCII
+    /// digits with an optional minus sign (int.Parse alone would also take trailing NUL characters and a plus sign).
+    /// </summary>
+    private static int? ReadWholeNumber(string? text, int absent)
+    {
+        if (text is null)
+        {
+            return absent;
+        }
+
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : null;
+    }
 }

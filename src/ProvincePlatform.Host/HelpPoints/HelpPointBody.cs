@@ -20,7 +20,8 @@ public sealed record HelpPointBody(
     public HelpPointDefinition? ToDefinition(out Dictionary<string, string[]> errors)
     {
         errors = [];
-        if (Kind is null)
+        // "villageHouse, other" reads as a combination of values that is no kind at all.
+        if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
             errors["kind"] = ["Bắt buộc: communeOffice, villageHouse hoặc other / Required: communeOffice, villageHouse or other."];
         }

@@ -101,7 +101,7 @@ public static class RequestsApi
             return NotFound();
         }
 
-        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength } || idempotencyKey?.Any(char.IsControl) == true)
+        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength } || (idempotencyKey is not null && !GatewayText.IsClean(idempotencyKey)))
         {
             return Problems.Invalid("Idempotency-Key", $"1–{MaxIdempotencyKeyLength} ký tự in được / 1–{MaxIdempotencyKeyLength} printable characters.");
         }
