@@ -4,7 +4,7 @@ namespace ProvincePlatform.Host.Access;
 
 /// <summary>
 /// The authorisation policies of the gateway, one per kind of route (contract section Authentication). Each route
-/// names exactly one; a route that names none still needs a known key (the fallback policy).
+/// names exactly one; a route that names none still needs a known key (the default policy, on the whole API).
 /// </summary>
 public static class AccessPolicy
 {
@@ -34,7 +34,10 @@ public static class AccessPolicy
 
     public static void AddTo(AuthorizationOptions options)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
+        // The default policy, which the /api/v1 group requires of every route under it whatever else the route asks.
+        // Not the fallback policy: that one also covers requests matching no endpoint, which would turn /docs and
+        // unknown paths into 401s.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
         options.AddPolicy(AnyClient, policy => policy.RequireRole(s_everyRole));
         options.AddPolicy(CommuneRead, policy => policy.RequireRole(s_everyRole).AddRequirements(CommuneScopeRequirement.Instance));
         options.AddPolicy(CommuneWrite, policy => policy.RequireRole(s_writers).AddRequirements(CommuneScopeRequirement.Instance));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using ProvincePlatform.Contracts.Common;
+using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Host.Gateway;
 
 namespace ProvincePlatform.Host.Access;
@@ -10,7 +11,8 @@ namespace ProvincePlatform.Host.Access;
 /// Answers a refused request with a problem document: 401 without a known key, 404 for a booking or request of a
 /// commune the client does not serve (as for one that does not exist), 403 for anything else the client may not do.
 /// </summary>
-public sealed partial class AccessResultHandler(ILogger<AccessResultHandler> logger) : IAuthorizationMiddlewareResultHandler
+/// <remarks>A known client's refused attempt at a write or at citizens' data is audited like an answered one.</remarks>
+public sealed partial class AccessResultHandler(AuditTrail trail, ILogger<AccessResultHandler> logger) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -34,7 +36,13 @@ public sealed partial class AccessResultHandler(ILogger<AccessResultHandler> log
         LogRefused(logger, client.Name, client.Role, endpoint);
         var hidden = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<OutsideScope>()
             .Select(reason => reason.Scope?.HiddenAs).FirstOrDefault(code => code is not null);
-        await (hidden is { } code ? Problems.Of(new Refusal(code)) : Problems.Of(ProblemType.Forbidden)).ExecuteAsync(context);
+        var problem = hidden is { } code ? Problems.Of(new Refusal(code)) : Problems.Of(ProblemType.Forbidden);
+        if (AuditTrail.Audits(context))
+        {
+            await trail.RecordRefusedAsync(context, problem.StatusCode);
+        }
+
+        await problem.ExecuteAsync(context);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client {Client} ({Role}) was refused {Endpoint}")]

@@ -18,6 +18,12 @@ public static class ClientRateLimit
     public static IServiceCollection AddClientRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var anonymousPermits = configuration.GetValue(AnonymousPermitsSetting, DefaultAnonymousPermitsPerMinute);
+        if (anonymousPermits <= 0)
+        {
+            // Checked at start-up: the bucket is only made on the first anonymous request, which would answer 500.
+            throw new InvalidOperationException($"{AnonymousPermitsSetting} must be positive");
+        }
+
         return services.AddRateLimiter(options =>
         {
             options.AddPolicy(PolicyName, context => context.Features.Get<GatewayClient>() is { } client

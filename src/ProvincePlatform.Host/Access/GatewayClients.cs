@@ -42,6 +42,12 @@ public sealed class GatewayClients
     {
         var entries = configuration.GetSection(SectionName).Get<List<GatewayClientSettings>>() ?? [];
         var defaultPermits = configuration.GetValue(DefaultPermitsSetting, DefaultPermitsPerMinute);
+        if (defaultPermits <= 0)
+        {
+            // Checked here, not per entry: the fault is this one setting, and the made-up local key uses it unchecked.
+            throw new InvalidOperationException($"{DefaultPermitsSetting} must be positive");
+        }
+
         if (entries.Count == 0)
         {
             if (!embedded)
@@ -70,8 +76,9 @@ public sealed class GatewayClients
         var fingerprint = ApiKeys.IsFingerprint(entry.KeySha256)
             ? entry.KeySha256!
             : throw Invalid(at, $"KeySha256 of '{name}' must be 64 lower-case hex digits (the SHA-256 of the key, never the key)");
-        var role = Enum.TryParse<GatewayRole>(entry.Role, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
+        // By name only: Enum.TryParse also takes "0" and "Ops, ProvinceAdmin", which would grant a role no one wrote.
+        var role = Enum.GetNames<GatewayRole>().Contains(entry.Role, StringComparer.Ordinal)
+            ? Enum.Parse<GatewayRole>(entry.Role!)
             : throw Invalid(at, $"Role of '{name}' must be one of {string.Join(", ", Enum.GetNames<GatewayRole>())}");
         var communes = entry.Communes.Select(code => code.Trim()).ToFrozenSet(StringComparer.Ordinal);
         if (role == GatewayRole.CommunePortal && communes.Count == 0)
@@ -97,12 +104,18 @@ public sealed class GatewayClients
 
     private static InvalidOperationException Invalid(string at, string problem) => new($"{at}: {problem}");
 
+    /// <summary>Refuses a second client with the same name or key, naming both entries.</summary>
     private static void Unique(List<GatewayClient> clients, Func<GatewayClient, string> by, string what)
     {
-        if (clients.GroupBy(by).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < clients.Count; index++)
         {
-            throw new InvalidOperationException(
-                $"{SectionName}: the clients {string.Join(" and ", twice.Select(client => $"'{client.Name}'"))} share one {what}");
+            if (!first.TryAdd(by(clients[index]), index))
+            {
+                var earlier = first[by(clients[index])];
+                throw Invalid($"{SectionName}:{index}",
+                    $"'{clients[index].Name}' has the same {what} as {SectionName}:{earlier} ('{clients[earlier].Name}')");
+            }
         }
     }
 }

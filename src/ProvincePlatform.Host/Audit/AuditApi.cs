@@ -43,7 +43,8 @@ public static class AuditApi
 
         foreach (var (field, value) in new[] { ("client", client), ("communeCode", communeCode), ("resource", resource) })
         {
-            if (value is { Length: 0 or > MaxFilterLength } || value?.Any(char.IsControl) == true)
+            // Not only control characters: lone surrogates and noncharacters (U+FFFE) name nothing of ours either.
+            if (value is not null && (value.Length is 0 or > MaxFilterLength || !GatewayText.IsClean(value)))
             {
                 errors[field] = [$"1–{MaxFilterLength} ký tự in được / 1–{MaxFilterLength} printable characters."];
             }

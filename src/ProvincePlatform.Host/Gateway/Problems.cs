@@ -9,6 +9,10 @@ public static class Problems
     public static ProblemHttpResult Of(ProblemType problem, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: problem.Status, title: problem.Title, type: problem.Type, extensions: extensions);
 
+    /// <summary>The problem for a bare status the framework answers itself.</summary>
+    public static ProblemHttpResult OfStatus(int status) =>
+        ProblemType.ForStatus(status) is { } known ? Of(known) : TypedResults.Problem(statusCode: status);
+
     public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
         Of(ProblemType.Validation, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 

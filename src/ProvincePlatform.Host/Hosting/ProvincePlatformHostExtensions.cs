@@ -55,7 +55,9 @@ public static class ProvincePlatformHostExtensions
     public static WebApplication MapProvincePlatform(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A bare status from the framework (unknown route, wrong method) becomes a problem document, in JSON
+        // whatever the Accept header asks for, since the contract promises problem documents for every error.
+        app.UseStatusCodePages(context => Problems.OfStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         // The rate limiter partitions by the client that authentication found, and turns away floods, of guessed keys
         // too, before authorisation and the handlers spend anything on them.
         app.UseAuthentication();
@@ -73,6 +75,7 @@ public static class ProvincePlatformHostExtensions
         app.MapHealthChecks("/health/ready").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1")
+            .RequireAuthorization()
             .RequireRateLimiting(ClientRateLimit.PolicyName)
             .AddEndpointFilter<AuditFilter>();
         api.MapCommunesApi();
@@ -151,6 +154,7 @@ public static class ProvincePlatformHostExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, CommuneScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
         builder.Services.AddClientRateLimit(builder.Configuration);
+        builder.Services.AddSingleton<AuditTrail>();
         if (database is null)
         {
             builder.Services.AddSingleton<IAuditLog, InMemoryAuditLog>(_ => new InMemoryAuditLog());
@@ -181,6 +185,10 @@ public static class ProvincePlatformHostExtensions
         });
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddSingleton<GatewayServices>();
-        builder.Services.AddOpenApi(ApiKeyOpenApi.Describe);
+        builder.Services.AddOpenApi(options =>
+        {
+            ApiKeyOpenApi.Describe(options);
+            options.AddSchemaTransformer<GatewayJsonSchemaTransformer>();
+        });
     }
 }

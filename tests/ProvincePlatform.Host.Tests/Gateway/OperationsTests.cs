@@ -67,9 +67,10 @@ public sealed class OperationsTests(GatewayFixture gateway) : GatewayTest(gatewa
     }
 
     [Fact]
-    public async Task The_browsable_reference_is_served_at_docs()
+    public async Task The_browsable_reference_is_served_at_docs_without_a_key()
     {
-        var response = await Http.GetAsync("/docs/index.html");
+        using var anonymous = Gateway.ClientFor(null);
+        var response = await anonymous.GetAsync("/docs/index.html");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
