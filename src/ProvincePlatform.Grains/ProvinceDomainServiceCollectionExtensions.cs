@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
+using ProvincePlatform.Grains.Telemetry;
 
 namespace ProvincePlatform.Grains;
 
@@ -9,7 +11,7 @@ public static class ProvinceDomainServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what the grains depend on besides Orleans and the portal client: the commune register, the domain
-    /// clock (see <see cref="ProvinceClock"/>) and the key that hides ID numbers from grain ids.
+    /// clock (see <see cref="ProvinceClock"/>), the key that hides ID numbers from grain ids, and the business metrics.
     /// </summary>
     public static IServiceCollection AddProvinceDomain(
         this IServiceCollection services, CommuneDirectory directory, TimeProvider clock, CitizenKeys citizenKeys)
@@ -18,6 +20,9 @@ public static class ProvinceDomainServiceCollectionExtensions
         services.AddKeyedSingleton(ProvinceClock.ServiceKey, clock);
         services.AddSingleton(citizenKeys);
         services.AddOptions<Requests.SubmissionOptions>();
+        services.AddMetrics();
+        services.AddSingleton(provider => new ProvinceMetrics(
+            provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredKeyedService<TimeProvider>(ProvinceClock.ServiceKey)));
         return services;
     }
 }

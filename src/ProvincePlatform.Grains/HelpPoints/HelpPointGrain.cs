@@ -8,6 +8,7 @@ using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.Telemetry;
 
 namespace ProvincePlatform.Grains.HelpPoints;
 
@@ -20,6 +21,7 @@ public sealed partial class HelpPointGrain(
     [PersistentState("helpPoint", ProvinceStorage.Name)] IPersistentState<HelpPointState> state,
     [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock,
     CitizenKeys citizenKeys,
+    ProvinceMetrics metrics,
     ILogger<HelpPointGrain> logger)
     : Grain, IHelpPointGrain, IRemindable
 {
@@ -113,12 +115,9 @@ public sealed partial class HelpPointGrain(
             return new Refusal(RefusalCode.DateAlreadyClosed, "date");
         }
 
-        foreach (var ledger in State.Sessions.Values.Where(ledger => ledger.Date == closure.Date))
-        {
-            ledger.CancelByHelpPoint();
-        }
-
+        var cancelled = State.Sessions.Values.Where(ledger => ledger.Date == closure.Date).Sum(ledger => ledger.CancelByHelpPoint());
         await PersistAsync();
+        metrics.Cancelled(byHelpPoint: true, cancelled);
         return closure;
     }
 
@@ -145,13 +144,33 @@ public sealed partial class HelpPointGrain(
         return Task.FromResult<Outcome<ImmutableArray<SessionView>>>(sessions.ToImmutableArray());
     }
 
-    public Task<Outcome<BookingView>> BookAsync(string sessionId, BookingRequest request) =>
-        PlaceAsync(sessionId, (ledger, bookingId) =>
+    public async Task<Outcome<BookingView>> BookAsync(string sessionId, BookingRequest request)
+    {
+        var placed = await PlaceAsync(sessionId, (ledger, bookingId) =>
             ledger.Book(bookingId, request with { Citizen = CitizenRules.Normalize(request.Citizen) }, Capacity, Now));
+        if (placed.Succeeded)
+        {
+            metrics.BookingPlaced(waitlisted: placed.Value!.Status == BookingStatus.Waitlisted);
+        }
+        else
+        {
+            metrics.BookingRefused(placed.Refusal.Code);
+        }
 
-    public Task<Outcome<BookingView>> WalkInAsync(string sessionId, WalkInRequest request) =>
-        PlaceAsync(sessionId, (ledger, bookingId) =>
+        return placed;
+    }
+
+    public async Task<Outcome<BookingView>> WalkInAsync(string sessionId, WalkInRequest request)
+    {
+        var placed = await PlaceAsync(sessionId, (ledger, bookingId) =>
             ledger.WalkIn(bookingId, request with { Citizen = CitizenRules.Normalize(request.Citizen) }, Capacity, Now));
+        if (placed.Succeeded)
+        {
+            metrics.WalkedIn();
+        }
+
+        return placed;
+    }
 
     public Task<Outcome<BookingView>> GetBookingAsync(string bookingId) =>
         Task.FromResult(State.LedgerOf(bookingId) is { } ledger && ledger.Find(bookingId) is { } booking
@@ -159,10 +178,23 @@ public sealed partial class HelpPointGrain(
             : new Refusal(RefusalCode.BookingNotFound));
 
     public Task<Outcome<BookingView>> CancelBookingAsync(string bookingId) =>
-        ChangeAsync(bookingId, ledger => ledger.Cancel(bookingId, Capacity, Now));
+        ChangeAsync(bookingId, ledger => ledger.Cancel(bookingId, Capacity, Now), () => metrics.Cancelled(byHelpPoint: false));
 
     public Task<Outcome<BookingView>> CheckInAsync(string bookingId) =>
-        ChangeAsync(bookingId, ledger => ledger.CheckIn(bookingId, Now));
+        ChangeAsync(bookingId, ledger => ledger.CheckIn(bookingId, Now), metrics.CheckedIn);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ReportWaitlist();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The waitlist gauge counts active help points only; another silo may activate this one next.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.WaitlistIs(Id, 0);
+        return Task.CompletedTask;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -172,9 +204,14 @@ public sealed partial class HelpPointGrain(
         }
 
         _housekeeping.Forget();
-        if (State.Housekeep(Now))
+        var settled = new List<SessionLedger>();
+        if (State.Housekeep(Now, settled))
         {
             await PersistAsync();
+            foreach (var ledger in settled)
+            {
+                metrics.SessionSettled(ledger.Figures().NoShows, Capacity, ledger.SeatsTaken);
+            }
         }
         else
         {
@@ -239,7 +276,9 @@ public sealed partial class HelpPointGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Booking {BookingId} was made but not added to its citizen's index")]
     private static partial void LogCitizenIndexMissed(ILogger logger, Exception exception, string bookingId);
 
-    private async Task<Outcome<BookingView>> ChangeAsync(string bookingId, Func<SessionLedger, Outcome<BookingEntry>> change)
+    /// <param name="changed">What to count once a change of status is stored.</param>
+    private async Task<Outcome<BookingView>> ChangeAsync(
+        string bookingId, Func<SessionLedger, Outcome<BookingEntry>> change, Action changed)
     {
         if (State.LedgerOf(bookingId) is not { } ledger || ledger.Find(bookingId) is not { } before)
         {
@@ -255,6 +294,7 @@ public sealed partial class HelpPointGrain(
         if (after.Value!.Status != before.Status)
         {
             await PersistAsync();
+            changed();
         }
 
         return View(ledger, after.Value);
@@ -264,8 +304,12 @@ public sealed partial class HelpPointGrain(
     private async Task PersistAsync()
     {
         await state.WriteOrDeactivateAsync(this);
+        ReportWaitlist();
         await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
     }
+
+    private void ReportWaitlist() =>
+        metrics.WaitlistIs(Id, State.Sessions.Values.Where(ledger => ledger.StartsAt > Now).Sum(ledger => ledger.WaitlistLength));
 
     private HelpPointDetails Details() => new(
         Id, State.CommuneCode!, State.Definition!,

@@ -45,14 +45,16 @@ public sealed class HelpPointState
 
     /// <summary>
     /// Records the no-shows of sessions that have ended, and moves sessions that ended more than
-    /// <see cref="Retention"/> ago out of the working state, keeping their figures. Returns whether anything changed.
+    /// <see cref="Retention"/> ago out of the working state, keeping their figures. Returns whether anything changed;
+    /// the sessions settled now are added to <paramref name="settled"/>.
     /// </summary>
-    public bool Housekeep(DateTimeOffset now)
+    public bool Housekeep(DateTimeOffset now, ICollection<SessionLedger>? settled = null)
     {
         var changed = false;
-        foreach (var ledger in Sessions.Values)
+        foreach (var ledger in Sessions.Values.Where(ledger => ledger.Settle(now)))
         {
-            changed |= ledger.Settle(now);
+            settled?.Add(ledger);
+            changed = true;
         }
 
         foreach (var ledger in Sessions.Values.Where(ledger => now - ledger.EndsAt > Retention).ToList())

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Services;
+using ProvincePlatform.Grains.Telemetry;
 using ProvincePlatform.Portal;
 
 namespace ProvincePlatform.Grains.Requests;
@@ -25,6 +27,7 @@ public sealed partial class CitizenRequestGrain(
     IPortalClient portal,
     CitizenKeys citizenKeys,
     IOptions<SubmissionOptions> options,
+    ProvinceMetrics metrics,
     ILogger<CitizenRequestGrain> logger)
     : Grain, ICitizenRequestGrain, IRemindable
 {
@@ -68,6 +71,14 @@ public sealed partial class CitizenRequestGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stored = State.IsCreated ? View() : null;
+        ReportOutbox();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The outbox gauges count active requests only; another silo may activate this one next.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.PendingFilingIs(Id, null);
         return Task.CompletedTask;
     }
 
@@ -143,7 +154,7 @@ public sealed partial class CitizenRequestGrain(
         if (call.Attempts > 0)
         {
             // An earlier attempt that got no clear answer may have landed: ask before filing again.
-            var found = await portal.FindByClientReferenceAsync(ReconciliationReference(call), CancellationToken.None);
+            var found = await TimedAsync("lookup", () => portal.FindByClientReferenceAsync(ReconciliationReference(call), CancellationToken.None));
             if (found.Outcome != PortalOutcome.Succeeded)
             {
                 await RecordFailureAsync($"reconciliation: {found.Outcome}");
@@ -157,9 +168,9 @@ public sealed partial class CitizenRequestGrain(
             }
         }
 
-        var result = call.Kind == PortalCallKind.Submit
-            ? await portal.SubmitAsync(Dossier(call.ClientReference), CancellationToken.None)
-            : await portal.SubmitSupplementAsync(State.PortalReceipt!, call.ClientReference, State.Form, CancellationToken.None);
+        var result = await TimedAsync("file", () => call.Kind == PortalCallKind.Submit
+            ? portal.SubmitAsync(Dossier(call.ClientReference), CancellationToken.None)
+            : portal.SubmitSupplementAsync(State.PortalReceipt!, call.ClientReference, State.Form, CancellationToken.None));
         switch (result.Outcome)
         {
             case PortalOutcome.Succeeded:
@@ -168,6 +179,7 @@ public sealed partial class CitizenRequestGrain(
             case PortalOutcome.Refused:
                 State.RecordRefused($"Cổng DVC từ chối / The portal refused: {result.Reason}", VietnamTime.Now(clock));
                 await PersistAsync();
+                metrics.FilingRefused();
                 LogRefused(logger, Id);
                 break;
             default:
@@ -178,7 +190,7 @@ public sealed partial class CitizenRequestGrain(
 
     private async Task PollAsync(string receipt)
     {
-        var result = await portal.GetStatusAsync(receipt, CancellationToken.None);
+        var result = await TimedAsync("status", () => portal.GetStatusAsync(receipt, CancellationToken.None));
         if (result.Outcome == PortalOutcome.Succeeded)
         {
             State.ApplyPortalState(result.Value!, VietnamTime.Now(clock), Options);
@@ -195,6 +207,7 @@ public sealed partial class CitizenRequestGrain(
     {
         State.RecordFiled(dossier, VietnamTime.Now(clock), Options);
         await PersistAsync();
+        metrics.Filed();
         LogFiled(logger, Id, reconciled);
     }
 
@@ -202,6 +215,7 @@ public sealed partial class CitizenRequestGrain(
     {
         State.RecordAttemptFailed(failure, VietnamTime.Now(clock), Options);
         await PersistAsync();
+        metrics.FilingRetried();
         LogAttemptFailed(logger, Id, failure);
     }
 
@@ -233,6 +247,7 @@ public sealed partial class CitizenRequestGrain(
     {
         await state.WriteOrDeactivateAsync(this);
         _stored = View();
+        ReportOutbox();
         // Aimed with every write, so a queued filing has its durable reminder before the submit call even answers.
         await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
         await IndexAsync(() => GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(_stored.Summary()));
@@ -253,6 +268,28 @@ public sealed partial class CitizenRequestGrain(
         {
             LogIndexMissed(logger, exception, Id);
         }
+    }
+
+    /// <summary>
+    /// Tells the outbox gauges about this request. A request with a pending filing stays active between retries,
+    /// so that the gauges, which count active requests, count every pending filing.
+    /// </summary>
+    private void ReportOutbox()
+    {
+        metrics.PendingFilingIs(Id, State.Outbox is { } call ? call.QueuedAt ?? State.CreatedAt : null);
+        if (State.Outbox is not null)
+        {
+            DelayDeactivation(Options.MaxRetryDelay * 2);
+        }
+    }
+
+    /// <summary>Calls the portal and records how long it took (real time: the portal's latency is not domain time).</summary>
+    private async Task<PortalResult<T>> TimedAsync<T>(string operation, Func<Task<PortalResult<T>>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await call();
+        metrics.PortalAnswered(operation, result.Outcome, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     private RequestView View() => new(

@@ -105,8 +105,8 @@ public sealed class CitizenRequestState
         }
 
         Outbox = PortalReceipt is null
-            ? new PortalCall(PortalCallKind.Submit, requestId, 0, now)
-            : new PortalCall(PortalCallKind.Supplement, $"{requestId}/s{SupplementsSent + 1}", 0, now);
+            ? new PortalCall(PortalCallKind.Submit, requestId, 0, now, QueuedAt: now)
+            : new PortalCall(PortalCallKind.Supplement, $"{requestId}/s{SupplementsSent + 1}", 0, now, QueuedAt: now);
         NextPollAt = null;
         if (idempotencyKey is not null)
         {

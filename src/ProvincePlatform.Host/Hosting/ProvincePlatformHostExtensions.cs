@@ -20,6 +20,7 @@ using ProvincePlatform.Host.HelpPoints;
 using ProvincePlatform.Host.Requests;
 using ProvincePlatform.Host.Services;
 using ProvincePlatform.Host.Sessions;
+using ProvincePlatform.Host.Telemetry;
 using ProvincePlatform.Persistence;
 using ProvincePlatform.Portal;
 using ProvincePlatform.Portal.Simulation;
@@ -43,6 +44,7 @@ public static class ProvincePlatformHostExtensions
 
         builder.AddSilo();
         builder.AddGateway(directory);
+        builder.AddTelemetry();
 
         if (builder.Configuration.GetValue<bool>(DemoSeeder.SettingName))
         {
@@ -71,6 +73,7 @@ public static class ProvincePlatformHostExtensions
             options.SwaggerEndpoint("/openapi/v1.json", "ProvincePlatform v1");
             options.DocumentTitle = "ProvincePlatform API";
         });
+        app.MapTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready").AllowAnonymous();
 

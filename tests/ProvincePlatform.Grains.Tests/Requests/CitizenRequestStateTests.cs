@@ -32,7 +32,7 @@ public sealed class CitizenRequestStateTests
         Assert.False(_state.BeginSubmission(RequestId, s_birth, null, s_now).Value);
 
         Assert.Equal(RequestStatus.Submitting, _state.Status);
-        Assert.Equal(new PortalCall(PortalCallKind.Submit, RequestId, 0, s_now), _state.Outbox);
+        Assert.Equal(new PortalCall(PortalCallKind.Submit, RequestId, 0, s_now, QueuedAt: s_now), _state.Outbox);
         Assert.Equal(RefusalCode.RequestNotEditable, _state.CheckEditable()?.Code);
     }
 
@@ -119,7 +119,7 @@ public sealed class CitizenRequestStateTests
         Assert.Null(_state.NextPortalActionAt());
         Assert.True(_state.BeginSubmission(RequestId, s_birth, null, s_now).Value);
 
-        Assert.Equal(new PortalCall(PortalCallKind.Supplement, $"{RequestId}/s1", 0, s_now), _state.Outbox);
+        Assert.Equal(new PortalCall(PortalCallKind.Supplement, $"{RequestId}/s1", 0, s_now, QueuedAt: s_now), _state.Outbox);
         _state.RecordFiled(Dossier(PortalDossierStatus.Processing), s_now, s_options);
         Assert.Equal((RequestStatus.Submitted, 1), (_state.Status, _state.SupplementsSent));
     }
