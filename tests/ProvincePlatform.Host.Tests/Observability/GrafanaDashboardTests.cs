@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Host.Tests.Support;
+using ProvincePlatform.Host.Tests.Telemetry;
 
 namespace ProvincePlatform.Host.Tests.Observability;
 
@@ -14,8 +15,13 @@ namespace ProvincePlatform.Host.Tests.Observability;
 /// exports at <c>/metrics</c> after a day of bookings and a filing: every query reads metrics that exist, every
 /// business metric has a panel, and every query is PromQL that Prometheus accepts.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed partial class GrafanaDashboardTests(GatewayFixture gateway) : GatewayTest(gateway)
+/// <remarks>
+/// On the telemetry host, whose collection runs alone: with several hosts alive in one test process, a host's
+/// <c>/metrics</c> was seen to lack metrics of meters created through its own <c>IMeterFactory</c>. A deployed silo
+/// is one host per process.
+/// </remarks>
+[Collection(TelemetryCollection.Name)]
+public sealed partial class GrafanaDashboardTests(TelemetryFixture gateway) : GatewayTest(gateway)
 {
     /// <summary>Prometheus' own series, which no host exports.</summary>
     private static readonly HashSet<string> s_prometheusSeries = new(StringComparer.Ordinal) { "up" };
