@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,6 +16,7 @@ using ProvincePlatform.Host.Citizens;
 using ProvincePlatform.Host.Communes;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
+using ProvincePlatform.Host.Operations;
 using ProvincePlatform.Host.Requests;
 using ProvincePlatform.Host.Services;
 using ProvincePlatform.Host.Sessions;
@@ -45,6 +45,7 @@ public static class ProvincePlatformHostExtensions
         builder.AddSilo();
         builder.AddGateway(directory);
         builder.AddTelemetry();
+        builder.AddOperations();
 
         if (builder.Configuration.GetValue<bool>(DemoSeeder.SettingName))
         {
@@ -74,8 +75,7 @@ public static class ProvincePlatformHostExtensions
             options.DocumentTitle = "ProvincePlatform API";
         });
         app.MapTelemetry();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapOperations();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization()
@@ -113,13 +113,11 @@ public static class ProvincePlatformHostExtensions
     {
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var database = DatabaseSettings.From(builder.Configuration);
-        var health = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         if (database is not null)
         {
             builder.Services.AddSingleton(database);
             // Registered before the silo, so it runs (and fails fast) before the silo starts.
             builder.Services.AddHostedService<DatabaseStartup>();
-            health.AddCheck<DatabaseHealthCheck>("postgres");
         }
 
         builder.UseOrleans(silo =>
