@@ -3,6 +3,7 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 using ProvincePlatform.Host.Tests.Support;
 
@@ -19,11 +20,17 @@ public sealed class TelemetryFixture : GatewayFixture
 
     public RequestEnds RequestEnds { get; } = new();
 
+    /// <summary>What the OpenTelemetry logging provider exported.</summary>
+    public LockedCollection<LogRecord> Logs { get; } = [];
+
     public IReadOnlyList<Activity> SpansOf(ActivityTraceId trace) => [.. Exported.Snapshot().Where(span => span.TraceId == trace)];
 
     // The exporter first: processors run in order, so a request's end is signalled after its spans are exported.
-    protected override void ConfigureHost(WebApplicationBuilder builder) =>
+    protected override void ConfigureHost(WebApplicationBuilder builder)
+    {
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Exported).AddProcessor(RequestEnds));
+        builder.Services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(Logs));
+    }
 }
 
 /// <summary>Lets a test wait for the span that ends a request, which ends after the response is sent, instead of sleeping.</summary>

@@ -27,6 +27,21 @@ public sealed class TracingTests(TelemetryFixture gateway) : GatewayTest(gateway
             DescendsFrom(span, server, spans), $"{span.Source.Name} {span.DisplayName} is not under the request's span"));
     }
 
+    [Fact]
+    public async Task A_log_record_written_while_serving_a_request_carries_its_trace_id()
+    {
+        using var ops = Gateway.ClientFor(TestClients.Ops);
+        var helpPoint = await OpenHelpPointAsync(2);
+        var path = $"/api/v1/help-points/{helpPoint}/closures";
+
+        await HttpJson.ReadProblemAsync(await ops.PostAsync(path, HttpJson.Content(Bodies.Closure(Today.AddDays(3)))), HttpStatusCode.Forbidden);
+        var server = await gateway.RequestEnds.OfAsync(path);
+
+        var refused = Assert.Single(gateway.Logs.Snapshot(), log => log.TraceId == server.TraceId && log.CategoryName == "ProvincePlatform.Host.Access.AccessResultHandler");
+        Assert.Equal(server.SpanId, refused.SpanId);
+        Assert.Contains("ops-team", refused.FormattedMessage, StringComparison.Ordinal);
+    }
+
     private static bool DescendsFrom(Activity span, Activity root, IReadOnlyList<Activity> spans)
     {
         for (var parent = span.ParentSpanId; parent != default;)
