@@ -39,7 +39,7 @@ public sealed partial class AccessResultHandler(AuditTrail trail, ILogger<Access
         var problem = hidden is { } code ? Problems.Of(new Refusal(code)) : Problems.Of(ProblemType.Forbidden);
         if (AuditTrail.Audits(context))
         {
-            await trail.RecordRefusedAsync(context, problem.StatusCode);
+            await trail.RecordAsync(context, problem.StatusCode, refused: true);
         }
 
         await problem.ExecuteAsync(context);

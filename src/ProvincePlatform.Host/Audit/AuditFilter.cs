@@ -12,7 +12,7 @@ public sealed class AuditFilter(AuditTrail trail) : IEndpointFilter
         if (AuditTrail.Audits(context.HttpContext))
         {
             var outcome = result is INestedHttpResult nested ? nested.Result : result;
-            await trail.RecordAnsweredAsync(
+            await trail.RecordAsync(
                 context.HttpContext,
                 outcome is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK,
                 outcome is IValueHttpResult { Value: ICreatedResource created } ? created.Id : null);

@@ -32,32 +32,19 @@ public sealed partial class AuditTrail(
         HttpMethods.IsGet(http.Request.Method) || Policies(http.GetEndpoint()).Contains(AccessPolicy.CitizenLookup);
 
     /// <summary>
-    /// Keeps the entry of an answered call. A read whose entry cannot be kept throws, so that no citizen's data goes
-    /// out unrecorded; a write has happened by then, so its entry goes to the error log instead, since telling the
-    /// client the write failed would be untrue.
+    /// Keeps the entry of a call, answered or refused by authorisation. An answered read whose entry cannot be kept
+    /// throws, so that no citizen's data goes out unrecorded; an answered write has happened by then, and a refused
+    /// call did and showed nothing, so their entries go to the error log instead, since telling the client otherwise
+    /// would be untrue.
     /// </summary>
-    public async Task RecordAnsweredAsync(HttpContext http, int status, string? createdId)
+    public async Task RecordAsync(HttpContext http, int status, string? createdId = null, bool refused = false)
     {
         var entry = EntryFor(http, status, createdId);
         try
         {
             await log.AppendAsync(entry, http.RequestAborted);
         }
-        catch (AuditUnavailableException) when (!ChangesNothing(http))
-        {
-            LogNotAudited(logger, entry.Client, entry.Action, entry.Resource, entry.Status);
-        }
-    }
-
-    /// <summary>Keeps the entry of a call that authorisation refused; nothing was done or shown, so a failure is only logged.</summary>
-    public async Task RecordRefusedAsync(HttpContext http, int status)
-    {
-        var entry = EntryFor(http, status, createdId: null);
-        try
-        {
-            await log.AppendAsync(entry, http.RequestAborted);
-        }
-        catch (AuditUnavailableException)
+        catch (AuditUnavailableException) when (refused || !ChangesNothing(http))
         {
             LogNotAudited(logger, entry.Client, entry.Action, entry.Resource, entry.Status);
         }
