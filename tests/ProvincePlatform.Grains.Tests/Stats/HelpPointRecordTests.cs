@@ -15,10 +15,10 @@ public sealed class HelpPointRecordTests
     public void A_late_report_never_overwrites_a_newer_one_and_a_repeat_changes_nothing()
     {
         var record = new HelpPointRecord();
-        record.Apply(Report(2, Day(s_opened, bookings: 5)), s_opened);
+        record.Apply(Report(2, Day(s_opened, bookings: 5)));
 
-        Assert.False(record.Apply(Report(1, Day(s_opened, bookings: 3)), s_opened));
-        Assert.True(record.Apply(Report(2, Day(s_opened, bookings: 5)), s_opened));
+        Assert.False(record.Apply(Report(1, Day(s_opened, bookings: 3))));
+        Assert.True(record.Apply(Report(2, Day(s_opened, bookings: 5))));
         Assert.Equal(5, record.Days[s_opened].Figures.Bookings);
     }
 
@@ -26,7 +26,7 @@ public sealed class HelpPointRecordTests
     public void Seats_count_the_sessions_that_have_ended_on_open_days_from_the_opening_date()
     {
         var record = new HelpPointRecord();
-        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6))), s_opened);
+        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), since: s_opened)));
         // Wednesday evening, 19:30: the sessions of Monday and Tuesday have ended, Wednesday's has not.
         var now = VietnamTime.ToInstant(s_opened.AddDays(2), new TimeOnly(19, 30));
 
@@ -38,8 +38,8 @@ public sealed class HelpPointRecordTests
     public void A_closed_day_offers_no_seats_even_after_the_help_point_forgot_the_closure()
     {
         var record = new HelpPointRecord();
-        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), closures: [s_opened.AddDays(1)])), s_opened);
-        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 6))), s_opened.AddDays(40));
+        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), closures: [s_opened.AddDays(1)], since: s_opened)));
+        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), since: s_opened.AddDays(40))));
 
         var afterTheWeek = VietnamTime.ToInstant(s_opened.AddDays(7), new TimeOnly(8, 0));
         Assert.Equal(6 * 6, record.SeatsOffered(s_opened, s_opened.AddDays(6), afterTheWeek));
@@ -49,9 +49,9 @@ public sealed class HelpPointRecordTests
     public void A_change_of_computers_counts_from_the_day_it_was_made_and_a_renaming_changes_no_seat()
     {
         var record = new HelpPointRecord();
-        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6))), s_opened);
-        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 4))), s_opened.AddDays(3));
-        record.Apply(Report(2, profile: Profile(TestHelpPoints.VillageHouse(computers: 4) with { Name = "Nhà văn hóa thôn Mới" })), s_opened.AddDays(5));
+        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), since: s_opened)));
+        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 4), since: s_opened.AddDays(3))));
+        record.Apply(Report(2, profile: Profile(TestHelpPoints.VillageHouse(computers: 4) with { Name = "Nhà văn hóa thôn Mới" }, since: s_opened.AddDays(5))));
 
         var afterTheWeek = VietnamTime.ToInstant(s_opened.AddDays(7), new TimeOnly(8, 0));
         Assert.Equal((3 * 6) + (4 * 4), record.SeatsOffered(s_opened, s_opened.AddDays(6), afterTheWeek));
@@ -63,9 +63,9 @@ public sealed class HelpPointRecordTests
     public void Changes_made_twice_on_one_day_leave_one_definition_for_that_day()
     {
         var record = new HelpPointRecord();
-        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6))), s_opened);
-        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 4))), s_opened.AddDays(2));
-        record.Apply(Report(2, profile: Profile(TestHelpPoints.VillageHouse(computers: 5))), s_opened.AddDays(2));
+        record.Apply(Report(0, profile: Profile(TestHelpPoints.VillageHouse(computers: 6), since: s_opened)));
+        record.Apply(Report(1, profile: Profile(TestHelpPoints.VillageHouse(computers: 4), since: s_opened.AddDays(2))));
+        record.Apply(Report(2, profile: Profile(TestHelpPoints.VillageHouse(computers: 5), since: s_opened.AddDays(2))));
 
         Assert.Equal([6, 5], record.Definitions.Select(dated => dated.Definition.Computers));
     }
@@ -76,6 +76,6 @@ public sealed class HelpPointRecordTests
     private static HelpPointDay Day(DateOnly date, int bookings) =>
         new(date, HelpPointFigures.Zero with { Bookings = bookings }, []);
 
-    private static HelpPointProfile Profile(HelpPointDefinition definition, DateOnly[]? closures = null) =>
-        new(definition, [.. closures ?? []], s_opened);
+    private static HelpPointProfile Profile(HelpPointDefinition definition, DateOnly[]? closures = null, DateOnly? since = null) =>
+        new(definition, [.. closures ?? []], s_opened, since ?? s_opened);
 }

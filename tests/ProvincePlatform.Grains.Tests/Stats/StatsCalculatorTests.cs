@@ -86,7 +86,7 @@ public sealed class StatsCalculatorTests
         foreach (var (id, day) in days)
         {
             var record = records.GetValueOrDefault(id) ?? new HelpPointRecord();
-            record.Apply(new HelpPointReport(id, record.Sequence + 1, null, [day]), day.Date);
+            record.Apply(new HelpPointReport(id, record.Sequence + 1, null, [day]));
             records[id] = record;
         }
 
