@@ -106,7 +106,9 @@ public sealed partial class DashboardPageTests(GatewayFixture gateway) : Gateway
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(StyleAttribute(), html);
         Assert.DoesNotMatch(EventHandlerAttribute(), html);
-        var references = Reference().Matches(html).Select(match => match.Groups["url"].Value).ToList();
+        var references = Reference().Matches(html).Select(match => match.Groups["url"].Value)
+            .Where(url => !url.StartsWith("data:", StringComparison.Ordinal))
+            .ToList();
         Assert.NotEmpty(references);
         foreach (var reference in references)
         {

@@ -70,10 +70,10 @@ function start() {
         load();
     });
     $("rollout-filter").addEventListener("input", filterTable);
-    $("download-rollout").addEventListener("click", () => download(ROLLOUT_URL, "province-rollout.csv"));
+    $("download-rollout").addEventListener("click", () => download(ROLLOUT_URL, "rollout.csv"));
     $("download-stats").addEventListener("click", () => {
         const { from, to } = state.stats;
-        download(`${STATS_URL}?${new URLSearchParams({ from, to })}`, `province-stats-${from}-${to}.csv`);
+        download(`${STATS_URL}?${new URLSearchParams({ from, to })}`, `stats-province-${from}-${to}.csv`);
     });
 
     // The charts are drawn to the pixel width of their panels: draw them again when the window's width changes
@@ -389,10 +389,15 @@ function searchable(content) {
     return content.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
-/** Fetches a CSV with the key in a header (never in the URL) and hands it to the browser as a download. */
-async function download(url, filename) {
+/**
+ * Fetches a CSV with the key in a header (never in the URL) and hands it to the browser as a download, under the
+ * name the API gives it (its Content-Disposition), else the fallback name.
+ */
+async function download(url, fallbackName) {
     try {
-        const blob = await (await send(url, "text/csv")).blob();
+        const response = await send(url, "text/csv");
+        const filename = attachmentName(response.headers.get("Content-Disposition")) ?? fallbackName;
+        const blob = await response.blob();
         if (state.downloadUrl !== null) {
             URL.revokeObjectURL(state.downloadUrl);
         }
@@ -407,6 +412,23 @@ async function download(url, filename) {
     } catch (error) {
         refused(error);
     }
+}
+
+/** The file name of a Content-Disposition header (filename*=UTF-8''… first, then filename=…), or null. */
+function attachmentName(disposition) {
+    if (!disposition) {
+        return null;
+    }
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    if (encoded !== null) {
+        try {
+            return decodeURIComponent(encoded[1].trim());
+        } catch {
+            // A malformed name: fall through to the plain one.
+        }
+    }
+    const plain = /filename="?([^";]+)"?/i.exec(disposition);
+    return plain === null ? null : plain[1].trim();
 }
 
 /** "2026-11-29" → "29/11/2026". */
