@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ProvincePlatform.Contracts.HelpPoints;
-using ProvincePlatform.Contracts.Rollout;
-using ProvincePlatform.Grains.HelpPoints;
-using ProvincePlatform.Grains.Rollout;
 using ProvincePlatform.Host.Tests.Support;
 
 namespace ProvincePlatform.Host.Tests.Pages;
@@ -88,10 +84,9 @@ public sealed record DashboardScene(
             HttpStatusCode.Accepted);
         var operationId = started.Text("operationId");
 
-        // The operation's first pass runs on a grain timer, in real time. The reminder's pass is played instead: it
-        // waits its turn behind the timer's, provisions whatever is still pending, and finishes the operation.
-        await host.Grains.GetGrain<IRolloutOperationGrain>(operationId).AsReference<IRemindable>()
-            .ReceiveReminder(RolloutOperationGrain.WorkReminder, default);
+        // The operation's own first pass runs on a grain timer, in real time. The reminder's pass is played instead:
+        // it takes its turn after the timer's, provisions whatever is still pending, and finishes the operation.
+        await host.DriveRolloutAsync(operationId);
         var operation = await ReadAsync(host.Http, $"/api/v1/province/rollout/operations/{operationId}");
         Assert.True(operation.Text("status") == "completed", $"The rollout did not complete: {operation}");
         Assert.Equal(started.GetProperty("total").GetInt32(), operation.GetProperty("provisioned").GetInt32());
@@ -127,8 +122,7 @@ public sealed record DashboardScene(
         // Once the session has ended, housekeeping settles it (the booking nobody came for is a no-show) and reports
         // the evening to the commune's stats at once, instead of after the help point's reporting delay.
         host.SetLocalTime(new TimeOnly(20, 30));
-        await host.Grains.GetGrain<IHelpPointGrain>(house).AsReference<IRemindable>()
-            .ReceiveReminder(HelpPointGrain.HousekeepingReminder, default);
+        await host.ReportStatsAsync(house);
 
         var request = await HttpJson.ReadAsync(
             await http.PostAsync(GatewayTest.RequestsOf(ModelCommune), HttpJson.Content(Bodies.Request(citizens[0], bookingId: booked[0]))),
