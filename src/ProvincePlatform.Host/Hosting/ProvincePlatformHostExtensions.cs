@@ -14,6 +14,7 @@ using ProvincePlatform.Host.Audit;
 using ProvincePlatform.Host.Bookings;
 using ProvincePlatform.Host.Citizens;
 using ProvincePlatform.Host.Communes;
+using ProvincePlatform.Host.Dashboard;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 using ProvincePlatform.Host.Operations;
@@ -78,6 +79,7 @@ public static class ProvincePlatformHostExtensions
         });
         app.MapTelemetry();
         app.MapOperations();
+        app.MapDashboardPage();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProvincePlatform.Host.Tests.Support;
 
 namespace ProvincePlatform.Host.Tests.Observability;
 
@@ -94,21 +95,7 @@ public static class ObservabilityFiles
     public const string PrometheusConfig = "prometheus.yml";
     public const string Dashboard = "grafana-dashboard.json";
 
-    public static string Directory { get; } = Path.Combine(RepositoryRoot(), "deploy", "observability");
+    public static string Directory { get; } = Path.Combine(RepositoryFolder.Root, "deploy", "observability");
 
     public static string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
-
-    /// <summary>The folder holding ProvincePlatform.sln, above the tests' output folder.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ProvincePlatform.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ProvincePlatform.sln above {AppContext.BaseDirectory}.");
-    }
 }
