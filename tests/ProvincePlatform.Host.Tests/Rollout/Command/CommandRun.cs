@@ -1,0 +1,40 @@
+using ProvincePlatform.Host.Rollout.Command;
+
+namespace ProvincePlatform.Host.Tests.Rollout.Command;
+
+/// <summary>
+/// One run of <c>rollout</c> with writers for its output, the variables given, and a delay that records how long
+/// the command asked to wait and returns at once, so no test waits in real time.
+/// </summary>
+public sealed class CommandRun
+{
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    public List<TimeSpan> Delays { get; } = [];
+
+    public Dictionary<string, string?> Variables { get; } = new() { [RolloutCommand.KeyVariable] = "pp_test-key" };
+
+    public bool Terminal { get; init; }
+
+    public string Output => _output.ToString();
+
+    public string Error => _error.ToString();
+
+    /// <summary>What a person reads on a redirected output: its lines, without the empty ones.</summary>
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public Task<int> RunAsync(HttpMessageHandler gateway, params string[] args) => RunAsync(gateway, CancellationToken.None, args);
+
+    public Task<int> RunAsync(HttpMessageHandler gateway, CancellationToken cancellationToken, params string[] args)
+    {
+        var console = new RolloutConsole(_output, _error, Terminal, name => Variables.GetValueOrDefault(name), DelayAsync, gateway);
+        return RolloutCommand.RunAsync(["rollout", .. args], console, cancellationToken);
+    }
+
+    private Task DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        Delays.Add(interval);
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+    }
+}
