@@ -24,4 +24,5 @@ public enum RefusalCode
     RequestNotSubmittable,
     FormIncomplete,
     BookingNotForRequest,
+    RolloutStageNotAllowed,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ProvincePlatform.Contracts.Rollout;
 
 namespace ProvincePlatform.Contracts.Communes;
 
@@ -12,6 +13,10 @@ public interface IProvinceGrain : IGrainWithStringKey
     /// <summary>Records how many help points a commune now has.</summary>
     [Alias("RecordHelpPointCount")]
     Task RecordHelpPointCountAsync(string communeCode, int helpPointCount);
+
+    /// <summary>Records the rollout stage a commune is now in, and since when.</summary>
+    [Alias("RecordRolloutStage")]
+    Task RecordRolloutStageAsync(string communeCode, RolloutStage stage, DateTimeOffset since);
 
     /// <summary>The activity of every commune of the province that has any.</summary>
     [Alias("GetCommuneActivity")]

@@ -23,6 +23,13 @@ public sealed class CitizenKeys(byte[] secret)
     /// <summary>A fresh random secret, for a process whose state does not outlive it (the embedded default).</summary>
     public static CitizenKeys Ephemeral() => new(RandomNumberGenerator.GetBytes(MinimumSecretBytes));
 
-    public string KeyOf(string idNumber) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(idNumber)));
+    public string KeyOf(string idNumber) => Convert.ToHexStringLower(Hash(idNumber));
+
+    /// <summary>
+    /// A short form of the same keyed hash, for counting distinct citizens in the stats: 64 bits make a collision
+    /// among a province's citizens vanishingly unlikely, at an eighth of the size of the full key.
+    /// </summary>
+    public long FingerprintOf(string idNumber) => BitConverter.ToInt64(Hash(idNumber), 0);
+
+    private byte[] Hash(string idNumber) => HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(idNumber));
 }

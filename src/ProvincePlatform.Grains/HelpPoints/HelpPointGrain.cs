@@ -5,6 +5,7 @@ using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Contracts.Stats;
 using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
@@ -14,7 +15,9 @@ namespace ProvincePlatform.Grains.HelpPoints;
 
 /// <summary>
 /// Orchestrates one help point: looks up the session, lets its <see cref="SessionLedger"/> decide, persists the
-/// decision before answering, and keeps a reminder set for the next no-show or retention deadline.
+/// decision before answering, and keeps a reminder set for the next no-show or retention deadline. The changes its
+/// commune's stats count are noted in the state with the change, and reported a moment later (many changes in one
+/// report, off the booking's path); every housekeeping tick and deactivation reports what is still unreported.
 /// Not reentrant, so seat decisions never interleave.
 /// </summary>
 public sealed partial class HelpPointGrain(
@@ -27,7 +30,11 @@ public sealed partial class HelpPointGrain(
 {
     public const string HousekeepingReminder = "housekeeping";
 
+    /// <summary>How long changes gather before they are reported to the commune's stats together.</summary>
+    public static readonly TimeSpan StatsReportDelay = TimeSpan.FromSeconds(2);
+
     private readonly AimedReminder _housekeeping = new(HousekeepingReminder, backstop: TimeSpan.FromHours(12));
+    private IGrainTimer? _statsReport;
 
     private HelpPointState State => state.State;
 
@@ -45,6 +52,8 @@ public sealed partial class HelpPointGrain(
         {
             State.CommuneCode = communeCode;
             State.Definition = definition;
+            State.OpenedOn = VietnamTime.Today(clock);
+            State.MarkProfileForStats();
             await PersistAsync();
         }
 
@@ -85,6 +94,7 @@ public sealed partial class HelpPointGrain(
         }
 
         State.Definition = definition;
+        State.MarkProfileForStats();
         foreach (var (ledger, slot) in kept)
         {
             ledger.EndsAt = slot.EndsAt;
@@ -116,6 +126,8 @@ public sealed partial class HelpPointGrain(
         }
 
         var cancelled = State.Sessions.Values.Where(ledger => ledger.Date == closure.Date).Sum(ledger => ledger.CancelByHelpPoint());
+        State.MarkProfileForStats();
+        State.MarkForStats(closure.Date);
         await PersistAsync();
         metrics.Cancelled(byHelpPoint: true, cancelled);
         return closure;
@@ -186,14 +198,15 @@ public sealed partial class HelpPointGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ReportWaitlist();
+        ScheduleStatsReport();
         return Task.CompletedTask;
     }
 
     /// <summary>The waitlist gauge counts active help points only; another silo may activate this one next.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.WaitlistIs(Id, 0);
-        return Task.CompletedTask;
+        await ReportToStatsAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -217,6 +230,8 @@ public sealed partial class HelpPointGrain(
         {
             await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
         }
+
+        await ReportToStatsAsync();
     }
 
     private async Task<Outcome<BookingView>> PlaceAsync(
@@ -252,6 +267,7 @@ public sealed partial class HelpPointGrain(
 
         State.Sessions.TryAdd(slot.Id, ledger);
         State.BookingSessions[bookingId] = slot.Id;
+        State.MarkForStats(slot.Date);
         await PersistAsync();
         await IndexForCitizenAsync(decision.Value!);
         return View(ledger, decision.Value!);
@@ -293,6 +309,7 @@ public sealed partial class HelpPointGrain(
 
         if (after.Value!.Status != before.Status)
         {
+            State.MarkForStats(ledger.Date);
             await PersistAsync();
             changed();
         }
@@ -300,13 +317,58 @@ public sealed partial class HelpPointGrain(
         return View(ledger, after.Value);
     }
 
-    /// <summary>Writes the state (see <see cref="PersistentStateExtensions.WriteOrDeactivateAsync{TState}"/>), then re-aims housekeeping.</summary>
+    /// <summary>
+    /// Writes the state (see <see cref="PersistentStateExtensions.WriteOrDeactivateAsync{TState}"/>), schedules the
+    /// report to the commune's stats, then re-aims housekeeping.
+    /// </summary>
     private async Task PersistAsync()
     {
         await state.WriteOrDeactivateAsync(this);
         ReportWaitlist();
+        ScheduleStatsReport();
         await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
     }
+
+    private void ScheduleStatsReport()
+    {
+        if (State.HasUnreported && _statsReport is null)
+        {
+            _statsReport = this.RegisterGrainTimer(
+                _ =>
+                {
+                    _statsReport?.Dispose();
+                    _statsReport = null;
+                    return ReportToStatsAsync();
+                },
+                StatsReportDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// Tells the commune's stats what changed. The change is already stored and stands on its own, so a failure is
+    /// logged and the report retried with the next change or housekeeping tick, never turned into a refusal.
+    /// </summary>
+    private async Task ReportToStatsAsync()
+    {
+        if (!State.HasUnreported)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ICommuneStatsGrain>(State.CommuneCode!)
+                .ReportAsync(State.StatsReport(Id, citizenKeys.FingerprintOf));
+            State.Reported();
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or StorageUnavailableException)
+        {
+            LogStatsReportMissed(logger, exception, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Help point {HelpPointId}: a change was stored but not yet reported to its commune's stats")]
+    private static partial void LogStatsReportMissed(ILogger logger, Exception exception, string helpPointId);
 
     private void ReportWaitlist() =>
         metrics.WaitlistIs(Id, State.Sessions.Values.Where(ledger => ledger.StartsAt > Now).Sum(ledger => ledger.WaitlistLength));

@@ -1,4 +1,6 @@
+using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Contracts.Stats;
 using ProvincePlatform.Grains.Bookings;
 
 namespace ProvincePlatform.Grains.HelpPoints;
@@ -35,7 +37,69 @@ public sealed class HelpPointState
     [Id(5)]
     public HelpPointFigures ArchivedFigures { get; set; } = HelpPointFigures.Zero;
 
+    /// <summary>Dates whose figures changed since the commune's stats last heard of them.</summary>
+    [Id(6)]
+    public HashSet<DateOnly> UnreportedDays { get; set; } = [];
+
+    /// <summary>Numbers each stored change the stats should hear of, so they can tell a late report from a new one.</summary>
+    [Id(7)]
+    public long ReportSequence { get; set; }
+
+    /// <summary>Whether the definition or closures changed since the commune's stats last heard of them.</summary>
+    [Id(8)]
+    public bool ProfileUnreported { get; set; }
+
+    /// <summary>The local date the help point opened; its seats count from then.</summary>
+    [Id(9)]
+    public DateOnly OpenedOn { get; set; }
+
     public bool IsOpened => Definition is not null;
+
+    public bool HasUnreported => ProfileUnreported || UnreportedDays.Count > 0;
+
+    /// <summary>Notes that a date's figures changed; stored with the change, so the stats hear of it even after a crash.</summary>
+    public void MarkForStats(DateOnly date)
+    {
+        UnreportedDays.Add(date);
+        ReportSequence++;
+    }
+
+    /// <summary>Notes that the definition or closures changed.</summary>
+    public void MarkProfileForStats()
+    {
+        ProfileUnreported = true;
+        ReportSequence++;
+    }
+
+    /// <summary>
+    /// What the stats have not yet heard: absolute figures of each changed date, with the fingerprints of the citizens
+    /// guided that day. A date whose sessions have all left the working state is not reported again: its figures
+    /// went out when it changed, and zeros now would overwrite them.
+    /// </summary>
+    public HelpPointReport StatsReport(string helpPointId, Func<string, long> fingerprintOf)
+    {
+        var days = UnreportedDays.Order()
+            .Select(date => (Date: date, Ledgers: Sessions.Values.Where(ledger => ledger.Date == date).ToList()))
+            .Where(day => day.Ledgers.Count > 0)
+            .Select(day => new HelpPointDay(
+                day.Date,
+                day.Ledgers.Aggregate(HelpPointFigures.Zero, (total, ledger) => total + ledger.Figures()),
+                [.. day.Ledgers.SelectMany(ledger => ledger.Bookings)
+                    .Where(booking => booking.Status == BookingStatus.CheckedIn)
+                    .Select(booking => fingerprintOf(booking.Citizen.IdNumber))
+                    .Distinct()]));
+        var profile = ProfileUnreported
+            ? new HelpPointProfile(Definition!, [.. Closures.Keys.Order()], OpenedOn)
+            : null;
+        return new HelpPointReport(helpPointId, ReportSequence, profile, [.. days]);
+    }
+
+    /// <summary>Forgets what the stats have now heard; stored with the next change (a repeat after a crash is harmless).</summary>
+    public void Reported()
+    {
+        UnreportedDays.Clear();
+        ProfileUnreported = false;
+    }
 
     public HelpPointFigures Figures() =>
         Sessions.Values.Aggregate(ArchivedFigures, (total, ledger) => total + ledger.Figures());
@@ -54,6 +118,7 @@ public sealed class HelpPointState
         foreach (var ledger in Sessions.Values.Where(ledger => ledger.Settle(now)))
         {
             settled?.Add(ledger);
+            MarkForStats(ledger.Date);
             changed = true;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ProvincePlatform.Contracts.Requests;
 using ProvincePlatform.Grains.Common;
 
@@ -7,15 +8,22 @@ public sealed class RequestRegisterGrain(
     [PersistentState("requests", ProvinceStorage.Name)] IPersistentState<RequestRegisterState> state)
     : Grain, IRequestRegisterGrain
 {
+    // Built once per activation from the stored summaries, then kept in step with every change.
+    private RequestTally? _tally;
+
+    private RequestTally Tally => _tally ??= new RequestTally(state.State.Requests.Values);
+
     public async Task RecordAsync(RequestSummary summary)
     {
-        if (state.State.Requests.GetValueOrDefault(summary.Id) == summary)
+        var previous = state.State.Requests.GetValueOrDefault(summary.Id);
+        if (previous == summary)
         {
             return;
         }
 
         state.State.Requests[summary.Id] = summary;
         await state.WriteOrDeactivateAsync(this);
+        Tally.Replace(previous, summary);
     }
 
     public Task<RequestPage> ListAsync(RequestQuery query)
@@ -30,4 +38,6 @@ public sealed class RequestRegisterGrain(
         var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         return Task.FromResult(new RequestPage([.. page], matching.Count));
     }
+
+    public Task<ImmutableArray<RequestCount>> CountAsync(DateOnly from, DateOnly to) => Task.FromResult(Tally.Between(from, to));
 }

@@ -26,11 +26,15 @@ public static class AccessPolicy
     /// <summary>A citizen's footprint across communes: the province admin, or a commune portal (shown its communes only).</summary>
     public const string CitizenLookup = "citizen-lookup";
 
+    /// <summary>Province-wide results and the rollout, read: the province admin and Ops, never a commune portal.</summary>
+    public const string ProvinceRead = "province-read";
+
     /// <summary>Province-wide administration and the audit log.</summary>
     public const string ProvinceAdmin = "province-admin";
 
     private static readonly string[] s_everyRole = Enum.GetNames<GatewayRole>();
     private static readonly string[] s_writers = [nameof(GatewayRole.ProvinceAdmin), nameof(GatewayRole.CommunePortal)];
+    private static readonly string[] s_provinceRoles = [nameof(GatewayRole.ProvinceAdmin), nameof(GatewayRole.Ops)];
 
     public static void AddTo(AuthorizationOptions options)
     {
@@ -43,6 +47,7 @@ public static class AccessPolicy
         options.AddPolicy(CommuneWrite, policy => policy.RequireRole(s_writers).AddRequirements(CommuneScopeRequirement.Instance));
         options.AddPolicy(CitizenData, policy => policy.RequireRole(s_writers).AddRequirements(CommuneScopeRequirement.Instance));
         options.AddPolicy(CitizenLookup, policy => policy.RequireRole(s_writers));
+        options.AddPolicy(ProvinceRead, policy => policy.RequireRole(s_provinceRoles));
         options.AddPolicy(ProvinceAdmin, policy => policy.RequireRole(nameof(GatewayRole.ProvinceAdmin)));
     }
 }

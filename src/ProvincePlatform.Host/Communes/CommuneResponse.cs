@@ -1,4 +1,5 @@
 using ProvincePlatform.Contracts.Communes;
+using ProvincePlatform.Contracts.Rollout;
 using ProvincePlatform.Grains.Communes;
 
 namespace ProvincePlatform.Host.Communes;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProvincePlatform.Contracts.Communes;
-using ProvincePlatform.Grains.Communes;
 using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Gateway;
 
@@ -23,9 +22,9 @@ public static class CommunesApi
     }
 
     public static async Task<Results<Ok<CommuneResponse[]>, ProblemHttpResult>> ListCommunes(
-        string? district, string? q, CommuneDirectory directory, IGrainFactory grains)
+        string? district, string? q, GatewayServices services)
     {
-        if (district is not null && !directory.HasDistrict(district))
+        if (district is not null && !services.Directory.HasDistrict(district))
         {
             return Problems.Invalid("district", "Không có huyện với mã này / No district has this code.");
         }
@@ -36,31 +35,22 @@ public static class CommunesApi
             return Problems.Invalid("q", $"Tối đa {MaxQueryLength} ký tự, không ký tự điều khiển / At most {MaxQueryLength} characters, no control characters.");
         }
 
-        var communes = directory.Search(district, q).ToList();
-        var activity = await ActivityOfAsync(communes.Select(commune => commune.ProvinceCode).Distinct(), grains);
+        var communes = services.Directory.Search(district, q).ToList();
+        var activity = await services.CommuneActivityAsync(communes);
         return TypedResults.Ok(communes
             .Select(commune => CommuneResponse.From(commune, activity.GetValueOrDefault(commune.Code, CommuneActivity.None)))
             .ToArray());
     }
 
     public static async Task<Results<Ok<CommuneResponse>, ProblemHttpResult>> GetCommune(
-        string communeCode, CommuneDirectory directory, IGrainFactory grains)
+        string communeCode, GatewayServices services)
     {
-        if (directory.Find(communeCode) is not { } commune)
+        if (services.Directory.Find(communeCode) is not { } commune)
         {
             return Problems.Of(ProblemType.CommuneNotFound);
         }
 
-        var activity = await ActivityOfAsync([commune.ProvinceCode], grains);
+        var activity = await services.CommuneActivityAsync([commune]);
         return TypedResults.Ok(CommuneResponse.From(commune, activity.GetValueOrDefault(commune.Code, CommuneActivity.None)));
-    }
-
-    /// <summary>One call per province, never one per commune: the national list is ten thousand communes.</summary>
-    private static async Task<Dictionary<string, CommuneActivity>> ActivityOfAsync(
-        IEnumerable<string> provinceCodes, IGrainFactory grains)
-    {
-        var perProvince = await Task.WhenAll(provinceCodes.Select(code =>
-            grains.GetGrain<IProvinceGrain>(code).GetCommuneActivityAsync()));
-        return perProvince.SelectMany(activity => activity).ToDictionary(pair => pair.Key, pair => pair.Value);
     }
 }

@@ -1,3 +1,4 @@
+using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
 
@@ -16,4 +17,12 @@ public sealed class GatewayServices(
     public TimeProvider Clock { get; } = clock;
 
     public DateOnly Today => VietnamTime.Today(Clock);
+
+    /// <summary>The activity of communes: one call per province, never one per commune (the national list is ten thousand).</summary>
+    public async Task<Dictionary<string, CommuneActivity>> CommuneActivityAsync(IEnumerable<Commune> communes)
+    {
+        var perProvince = await Task.WhenAll(communes.Select(commune => commune.ProvinceCode).Distinct()
+            .Select(code => Grains.GetGrain<IProvinceGrain>(code).GetCommuneActivityAsync()));
+        return perProvince.SelectMany(activity => activity).ToDictionary(pair => pair.Key, pair => pair.Value);
+    }
 }

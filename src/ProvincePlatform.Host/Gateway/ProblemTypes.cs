@@ -35,6 +35,9 @@ public sealed record ProblemType(int Status, string Slug, string Title)
     public static ProblemType CommuneNotFound { get; } =
         new(StatusCodes.Status404NotFound, "commune-not-found", "Không tìm thấy xã / Commune not found");
 
+    public static ProblemType RolloutOperationNotFound { get; } =
+        new(StatusCodes.Status404NotFound, "rollout-operation-not-found", "Không tìm thấy đợt triển khai / Rollout operation not found");
+
     public static ProblemType Unavailable { get; } =
         new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Hệ thống tạm thời bận, xin thử lại / Temporarily unavailable, please retry");
 

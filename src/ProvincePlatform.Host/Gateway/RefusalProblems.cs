@@ -28,6 +28,7 @@ public static class RefusalProblems
         RefusalCode.RequestNotSubmittable => new(409, "request-not-submittable", "Hồ sơ không nộp được ở trạng thái này / The request cannot be submitted in its status"),
         RefusalCode.FormIncomplete => new(400, "form-incomplete", "Biểu mẫu còn thiếu hoặc sai / The form is incomplete or invalid"),
         RefusalCode.BookingNotForRequest => new(400, "booking-not-for-request", "Lượt đặt chỗ không thuộc công dân hoặc xã này / The booking is not this citizen's in this commune"),
+        RefusalCode.RolloutStageNotAllowed => new(409, "rollout-stage-not-allowed", "Không chuyển được sang giai đoạn này / The commune cannot move to this stage"),
         _ => ProblemType.Unexpected,
     };
 }

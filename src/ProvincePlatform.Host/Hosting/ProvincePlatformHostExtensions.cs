@@ -18,7 +18,9 @@ using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.HelpPoints;
 using ProvincePlatform.Host.Operations;
 using ProvincePlatform.Host.Requests;
+using ProvincePlatform.Host.Rollout;
 using ProvincePlatform.Host.Services;
+using ProvincePlatform.Host.Stats;
 using ProvincePlatform.Host.Sessions;
 using ProvincePlatform.Host.Telemetry;
 using ProvincePlatform.Persistence;
@@ -88,6 +90,8 @@ public static class ProvincePlatformHostExtensions
         api.MapServicesApi();
         api.MapRequestsApi();
         api.MapCitizensApi();
+        api.MapStatsApi();
+        api.MapRolloutApi();
         api.MapAuditApi();
         return app;
     }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace ProvincePlatform.Host.Rollout.Command;
 
@@ -15,9 +18,7 @@ public static class CommuneCodesCsv
     /// <summary>Past this many, further errors are only counted: a wrong file should not flood the terminal.</summary>
     public const int MaxErrorsListed = 20;
 
-    private const int CodeLength = 5;
-    private const int MaxEchoedLength = 20;
-    private const int MaxRecordBytes = 64 * 1024;
+    private const int MaxFieldLength = 4 * 1024;
 
     public static CommuneCodesReading ReadFile(string path)
     {
@@ -36,109 +37,38 @@ public static class CommuneCodesCsv
     /// <summary>Reads UTF-8, with or without a byte order mark (spreadsheets on Windows write one).</summary>
     public static CommuneCodesReading Read(Stream stream)
     {
-        var options = CsvReaderOptions.Default with
+        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var badData = false;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             // Spreadsheets set to Vietnamese write ';' between fields, since ',' is their decimal separator: the
             // separator is detected, never assumed.
-            Separator = null,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            // A commune list has short lines; an unclosed quote must not make the reader swallow a whole file.
-            MaxRecordSize = MaxRecordBytes,
+            DetectDelimiter = true,
+            TrimOptions = TrimOptions.Trim,
+            // Blank lines come through so that every line is counted here and each error names the right one.
+            IgnoreBlankLines = false,
+            BadDataFound = _ => badData = true,
+            // A commune list has short fields; an unclosed quote must not make the reader swallow a whole file.
+            MaxFieldSize = MaxFieldLength,
         };
-        using var csv = CsvReader.Create(stream, options, leaveOpen: true);
+        using var csv = new CsvParser(text, configuration);
+        var lines = new CommuneCodesLines();
         try
         {
-            return ReadRecords(csv);
-        }
-        catch (CsvFormatException exception)
-        {
-            var line = exception.LineNumber > 0 ? exception.LineNumber : exception.RecordNumber;
-            return CommuneCodesReading.Failed(
-                $"Dòng {line}: CSV không đọc được (dấu ngoặc kép sai?) / Line {line}: unreadable CSV (a stray quote?).");
-        }
-    }
-
-    private static CommuneCodesReading ReadRecords(CsvReader csv)
-    {
-        var header = csv.Headers;
-        if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
-        {
-            return CommuneCodesReading.Failed("Tệp trống, thiếu dòng tiêu đề / The file is empty: it has no header line.");
-        }
-
-        if (!csv.TryGetFieldIndex(RegisterColumn, out var index) && !csv.TryGetFieldIndex(PlainColumn, out index))
-        {
-            return CommuneCodesReading.Failed(
-                $"Dòng 1: không có cột {RegisterColumn} hoặc {PlainColumn}; các cột là: {string.Join(", ", header)} / " +
-                $"Line 1: no {RegisterColumn} or {PlainColumn} column; the columns are: {string.Join(", ", header)}.");
-        }
-
-        var codes = new List<string>();
-        var firstSeenOn = new Dictionary<string, long>(StringComparer.Ordinal);
-        var warnings = new List<string>();
-        var errors = new List<string>();
-        var errorCount = 0;
-        while (csv.Read())
-        {
-            var line = csv.LineNumber;
-            var code = csv.GetString(index) ?? string.Empty;
-            if (Problem(code) is { } problem)
+            while (csv.Read())
             {
-                if (++errorCount <= MaxErrorsListed)
-                {
-                    errors.Add($"Dòng {line}: {problem.Vietnamese} / Line {line}: {problem.English}");
-                }
-            }
-            else if (firstSeenOn.TryGetValue(code, out var first))
-            {
-                warnings.Add($"Dòng {line}: mã xã {code} trùng với dòng {first}, bỏ qua / Line {line}: commune code {code} repeats line {first}; dropped.");
-            }
-            else
-            {
-                firstSeenOn[code] = line;
-                codes.Add(code);
+                // An unclosed quote runs a field over the lines after it and would silently swallow their codes;
+                // no commune list has a field of several lines, so such a record is refused where it starts.
+                var spanned = csv.RawRecord.TrimEnd('\r', '\n').Count(character => character == '\n') + 1;
+                lines.Add(csv.Record ?? [], spanned, badData);
+                badData = false;
             }
         }
-
-        if (errorCount > MaxErrorsListed)
+        catch (CsvHelperException)
         {
-            errors.Add($"… và {errorCount - MaxErrorsListed} lỗi nữa / … and {errorCount - MaxErrorsListed} more.");
-        }
-        else if (errorCount == 0 && codes.Count == 0)
-        {
-            errors.Add($"Tệp không có mã xã nào dưới cột {header[index]} / The file lists no commune codes under its {header[index]} column.");
+            lines.Unreadable();
         }
 
-        return new CommuneCodesReading(codes, warnings, errors);
+        return lines.Reading();
     }
-
-    private static (string Vietnamese, string English)? Problem(string code)
-    {
-        if (code.Length == 0)
-        {
-            return ("thiếu mã xã", "the commune code is missing.");
-        }
-
-        if (code.Length == CodeLength && code.All(char.IsAsciiDigit))
-        {
-            return null;
-        }
-
-        var shown = code.Length > MaxEchoedLength ? code[..MaxEchoedLength] + "…" : code;
-        // A spreadsheet that took the column for numbers turns 00001 into 1; say so, or the fix is a mystery.
-        return code.All(char.IsAsciiDigit) && code.Length < CodeLength
-            ? ($"mã xã \"{shown}\" phải gồm 5 chữ số (bảng tính có thể đã bỏ số 0 ở đầu)",
-               $"commune code \"{shown}\" must be five digits (a spreadsheet may have dropped its leading zeros).")
-            : ($"mã xã \"{shown}\" phải gồm 5 chữ số", $"commune code \"{shown}\" must be five digits.");
-    }
-}
-
-/// <summary>The codes a file names, in its order and each once; what was dropped; what makes it unusable.</summary>
-public sealed record CommuneCodesReading(IReadOnlyList<string> Codes, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-
-    public static CommuneCodesReading Failed(string error) => new([], [], [error]);
 }

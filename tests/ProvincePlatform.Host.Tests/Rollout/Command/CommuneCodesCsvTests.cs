@@ -80,6 +80,17 @@ public sealed class CommuneCodesCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_gateway_error_about_a_sent_code_is_traced_back_to_its_line_of_the_file()
+    {
+        var reading = Read("code\n20527\n\n20527\n20530\n");
+
+        Assert.Equal("communeCodes[1] (20530, dòng/line 5)", reading.Describe("communeCodes[1]"));
+        Assert.Equal("communeCodes[0] (20527, dòng/line 2)", reading.Describe("communeCodes[0]"));
+        Assert.Equal("communeCodes[2]", reading.Describe("communeCodes[2]"));
+        Assert.Equal("template.communeOffice.computers", reading.Describe("template.communeOffice.computers"));
+    }
+
+    [Fact]
     public void Every_code_that_is_not_five_digits_is_named_by_its_line()
     {
         var reading = Read("code,name\n20527,ok\n2052,short\n205270,long\nabcde,letters\n,empty\n");
@@ -138,12 +149,40 @@ public sealed class CommuneCodesCsvTests : IDisposable
         Assert.Contains("… and 5 more.", reading.Errors[^1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_stray_quote_is_refused_naming_its_line()
+    [Theory]
+    [InlineData("code,name\n20527,ok\n20530,\"unclosed\n20533,swallowed\n20536,too\n", "Line 3: a quote opens a field that runs over 3 lines.")]
+    [InlineData("code,name\n20527,ok\n20530,\"unclosed at the end\n", "Line 3: unreadable CSV (a stray quote?).")]
+    public void An_unclosed_quote_is_refused_where_it_starts_rather_than_swallowing_the_lines_after_it(string text, string error)
     {
-        var reading = Read("code,name\n20527,ok\n20530,\"unclosed\n");
+        var reading = Read(text);
+
+        Assert.False(reading.IsValid);
+        Assert.Contains(error, Assert.Single(reading.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_cell_is_refused_naming_its_line()
+    {
+        var reading = Read("code,name\n20527,ok\n20530,Đại \"Chánh\n");
 
         Assert.Contains("Line 3: unreadable CSV", Assert.Single(reading.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_too_long_for_any_commune_list_is_refused_naming_its_line()
+    {
+        var reading = Read("code,name\n20527,ok\n20530," + new string('x', 5000) + "\n");
+
+        Assert.Contains("Line 3: unreadable CSV.", Assert.Single(reading.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blank_lines_and_rows_of_empty_cells_are_passed_over_and_still_counted()
+    {
+        var reading = Read("\ncode,name\n20527,ok\n\n,\n2053,short\n,\n");
+
+        Assert.Equal(["20527"], reading.Codes);
+        Assert.Contains("Line 6: commune code \"2053\" must be five digits", Assert.Single(reading.Errors), StringComparison.Ordinal);
     }
 
     [Fact]

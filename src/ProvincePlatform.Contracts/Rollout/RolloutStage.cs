@@ -1,4 +1,4 @@
-namespace ProvincePlatform.Contracts.Communes;
+namespace ProvincePlatform.Contracts.Rollout;
 
 /// <summary>How far a commune has come in replicating the help point model.</summary>
 [GenerateSerializer, Alias("pp.RolloutStage")]
