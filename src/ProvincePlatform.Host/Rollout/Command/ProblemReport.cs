@@ -12,7 +12,8 @@ public static class ProblemReport
 {
     private const int MaxTextLength = 500;
 
-    public static IReadOnlyList<string> Describe(HttpStatusCode status, string body)
+    /// <param name="describeField">Says more about a field the errors name; the name as it is by default.</param>
+    public static IReadOnlyList<string> Describe(HttpStatusCode status, string body, Func<string, string>? describeField = null)
     {
         var code = (int)status;
         var lines = new List<string>();
@@ -28,7 +29,8 @@ public static class ProblemReport
             {
                 foreach (var field in errors.EnumerateObject())
                 {
-                    lines.Add($"  {field.Name}: {string.Join(" ", Messages(field.Value))}");
+                    var name = Printable(describeField?.Invoke(field.Name) ?? field.Name);
+                    lines.Add($"  {name}: {string.Join(" ", Messages(field.Value))}");
                 }
             }
         }

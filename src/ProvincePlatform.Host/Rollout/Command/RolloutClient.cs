@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace ProvincePlatform.Host.Rollout.Command;
@@ -13,19 +14,24 @@ public sealed class RolloutClient(HttpClient http)
 
     public static string OperationRoute(string operationId) => $"{RolloutRoute}/operations/{Uri.EscapeDataString(operationId)}";
 
-    public Task<ApiResult<RolloutAccepted>> StartAsync(IReadOnlyList<string> communeCodes, RolloutTemplate template, CancellationToken cancellationToken) =>
+    /// <summary>Starts the rollout; a refusal that names a code points at the line of the file it came from.</summary>
+    public Task<ApiResult<RolloutAccepted>> StartAsync(CommuneCodesReading communes, RolloutTemplate template, CancellationToken cancellationToken) =>
         SendAsync<RolloutAccepted>(
             () => new HttpRequestMessage(HttpMethod.Post, RolloutRoute)
             {
-                Content = JsonContent.Create(new { communeCodes, template }, options: RolloutJson.Strict),
+                // Serialized ahead, so the request has a length: a proxy in front of the gateway need not take chunks.
+                Content = new StringContent(
+                    JsonSerializer.Serialize(new { communeCodes = communes.Codes, template }, RolloutJson.Strict), Encoding.UTF8, "application/json"),
             },
             HttpStatusCode.Accepted,
-            cancellationToken);
+            cancellationToken,
+            communes.Describe);
 
     public Task<ApiResult<RolloutOperation>> GetOperationAsync(string operationId, CancellationToken cancellationToken) =>
         SendAsync<RolloutOperation>(() => new HttpRequestMessage(HttpMethod.Get, OperationRoute(operationId)), HttpStatusCode.OK, cancellationToken);
 
-    private async Task<ApiResult<T>> SendAsync<T>(Func<HttpRequestMessage> request, HttpStatusCode expected, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(
+        Func<HttpRequestMessage> request, HttpStatusCode expected, CancellationToken cancellationToken, Func<string, string>? describeField = null)
         where T : class
     {
         try
@@ -35,7 +41,7 @@ public sealed class RolloutClient(HttpClient http)
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode != expected)
             {
-                return Failure<T>(ProblemReport.Describe(response.StatusCode, body), IsTransient(response.StatusCode));
+                return Failure<T>(ProblemReport.Describe(response.StatusCode, body, describeField), IsTransient(response.StatusCode));
             }
 
             return JsonSerializer.Deserialize<T>(body, RolloutJson.Lenient) is { } value
@@ -48,8 +54,9 @@ public sealed class RolloutClient(HttpClient http)
         }
         catch (HttpRequestException exception)
         {
+            var reason = Reason(exception);
             return Failure<T>(
-                [$"Không kết nối được tới {http.BaseAddress}: {exception.Message} / Cannot reach {http.BaseAddress}: {exception.Message}"],
+                [$"Không kết nối được tới {http.BaseAddress}: {reason} / Cannot reach {http.BaseAddress}: {reason}"],
                 transient: true);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -68,6 +75,15 @@ public sealed class RolloutClient(HttpClient http)
 
     private static ApiResult<T> Failure<T>(IReadOnlyList<string> lines, bool transient)
         where T : class => new(null, new ApiFailure(lines, transient));
+
+    /// <summary>
+    /// Why a request failed: "An error occurred while sending the request" says nothing, the exception inside it
+    /// (the connection reset, the certificate refused) does.
+    /// </summary>
+    private static string Reason(HttpRequestException exception) =>
+        exception.InnerException is { Message: { Length: > 0 } inner } && inner != exception.Message
+            ? $"{exception.Message} ({inner})"
+            : exception.Message;
 
     /// <summary>What a restarting silo or a proxy in front of it answers for a moment; worth asking again.</summary>
     private static bool IsTransient(HttpStatusCode status) =>

@@ -92,11 +92,11 @@ public static class RolloutCommand
         var client = new RolloutClient(http);
 
         console.Output.WriteLine(
-            $"Gửi {communes.Codes.Count} xã tới {arguments.Gateway} / Sending {communes.Codes.Count} communes to {arguments.Gateway}");
+            $"Gửi {communes.Codes.Count} xã tới {arguments.Gateway} / Sending {RolloutSummary.Communes(communes.Codes.Count)} to {arguments.Gateway}");
         ApiResult<RolloutAccepted> started;
         try
         {
-            started = await client.StartAsync(communes.Codes, template, cancellationToken);
+            started = await client.StartAsync(communes, template, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +113,7 @@ public static class RolloutCommand
         }
 
         var operationId = ProblemReport.Printable(accepted.OperationId);
-        console.Output.WriteLine($"Thao tác / Operation {operationId}: {accepted.Total} xã / communes");
+        console.Output.WriteLine($"Thao tác / Operation {operationId}: {accepted.Total} xã / {RolloutSummary.Communes(accepted.Total)}");
         return await FollowAsync(client, accepted, console, cancellationToken);
     }
 

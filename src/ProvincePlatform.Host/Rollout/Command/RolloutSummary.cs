@@ -3,6 +3,9 @@ namespace ProvincePlatform.Host.Rollout.Command;
 /// <summary>What a finished operation did, Vietnamese then English; the failed communes, each with its reason, first.</summary>
 public static class RolloutSummary
 {
+    /// <summary>A count of communes in English, which, unlike Vietnamese, says whether there is one or more.</summary>
+    public static string Communes(int count) => count == 1 ? "1 commune" : $"{count} communes";
+
     public static IEnumerable<string> Lines(RolloutOperation operation)
     {
         var failures = operation.Failures ?? [];
@@ -22,9 +25,10 @@ public static class RolloutSummary
             RolloutOperation.CompletedWithFailures => ("hoàn tất, có xã lỗi", "completed with failures"),
             var other => (ProblemReport.Printable(other), ProblemReport.Printable(other)),
         };
-        yield return $"Thao tác {operation.OperationId} {vietnamese}: đã cấp {operation.Provisioned} xã, " +
+        var id = ProblemReport.Printable(operation.OperationId);
+        yield return $"Thao tác {id} {vietnamese}: đã cấp {operation.Provisioned} xã, " +
             $"bỏ qua {operation.Skipped} xã đã có, lỗi {operation.Failed} xã.";
-        yield return $"Operation {operation.OperationId} {english}: provisioned {operation.Provisioned} communes, " +
+        yield return $"Operation {id} {english}: provisioned {Communes(operation.Provisioned)}, " +
             $"skipped {operation.Skipped} already provisioned, failed {operation.Failed}.";
     }
 }

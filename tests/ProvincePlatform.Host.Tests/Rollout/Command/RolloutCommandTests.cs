@@ -140,13 +140,13 @@ public sealed class RolloutCommandTests : IDisposable
                 "20530: Xã không có trong sổ / Not in the register",
                 "20533: không rõ lý do / no reason given",
                 "Thao tác ro-test1 hoàn tất, có xã lỗi: đã cấp 1 xã, bỏ qua 0 xã đã có, lỗi 2 xã.",
-                "Operation ro-test1 completed with failures: provisioned 1 communes, skipped 0 already provisioned, failed 2.",
+                "Operation ro-test1 completed with failures: provisioned 1 commune, skipped 0 already provisioned, failed 2.",
             ],
             run.OutputLines[^5..]);
     }
 
     [Fact]
-    public async Task A_validation_problem_is_printed_with_its_title_detail_and_errors_and_exits_1_without_polling()
+    public async Task A_validation_problem_is_printed_with_its_title_detail_and_errors_each_code_traced_to_its_line_and_exits_1_without_polling()
     {
         var gateway = new FakeRolloutGateway
         {
@@ -167,7 +167,7 @@ public sealed class RolloutCommandTests : IDisposable
                 "Máy chủ trả lời / The gateway answered HTTP 400: Dữ liệu không hợp lệ / The request is not valid",
                 "  Xem errors / See errors",
                 "  template.villageHouses.computers: Từ 1 đến 200 / From 1 to 200.",
-                "  communeCodes[1]: Không có trong sổ / Not in the register.",
+                "  communeCodes[1] (20530, dòng/line 3): Không có trong sổ / Not in the register.",
                 "",
             ],
             run.Error.Split(Environment.NewLine));
@@ -209,10 +209,23 @@ public sealed class RolloutCommandTests : IDisposable
     {
         var run = new CommandRun();
 
-        var exitCode = await run.RunAsync(new UnreachableGateway(), "--gateway", Gateway, "--communes", _communes);
+        var exitCode = await run.RunAsync(
+            new UnreachableGateway(new HttpRequestException("Connection refused (127.0.0.1:5080)")), "--gateway", Gateway, "--communes", _communes);
 
         Assert.Equal(RolloutExitCode.Failed, exitCode);
-        Assert.Contains("Cannot reach http://127.0.0.1:5080/: Connection refused", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Cannot reach http://127.0.0.1:5080/: Connection refused (127.0.0.1:5080)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_reported_by_what_dropped_it()
+    {
+        var run = new CommandRun();
+        var dropped = new HttpRequestException("An error occurred while sending the request.", new IOException("The response ended prematurely."));
+
+        var exitCode = await run.RunAsync(new UnreachableGateway(dropped), "--gateway", Gateway, "--communes", _communes);
+
+        Assert.Equal(RolloutExitCode.Failed, exitCode);
+        Assert.Contains("An error occurred while sending the request. (The response ended prematurely.)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -402,9 +415,9 @@ public sealed class RolloutCommandTests : IDisposable
         Assert.False(RolloutCommand.Matches([]));
     }
 
-    private sealed class UnreachableGateway : HttpMessageHandler
+    private sealed class UnreachableGateway(HttpRequestException failure) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            throw new HttpRequestException("Connection refused (127.0.0.1:5080)");
+            throw failure;
     }
 }
