@@ -4,9 +4,10 @@ namespace ProvincePlatform.Host.Tests.Rollout.Command;
 
 /// <summary>
 /// One run of <c>rollout</c> with writers for its output, the variables given, and a delay that records how long
-/// the command asked to wait and returns at once, so no test waits in real time.
+/// the command asked to wait and returns at once, so no test waits in real time; a test against a real gateway
+/// passes a real delay instead, since there the operation runs on its own time.
 /// </summary>
-public sealed class CommandRun
+public sealed class CommandRun(Func<TimeSpan, CancellationToken, Task>? delay = null)
 {
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
@@ -26,7 +27,8 @@ public sealed class CommandRun
 
     public Task<int> RunAsync(HttpMessageHandler gateway, params string[] args) => RunAsync(gateway, CancellationToken.None, args);
 
-    public Task<int> RunAsync(HttpMessageHandler gateway, CancellationToken cancellationToken, params string[] args)
+    /// <param name="gateway">A fake gateway, or null for the real one over the network.</param>
+    public Task<int> RunAsync(HttpMessageHandler? gateway, CancellationToken cancellationToken, params string[] args)
     {
         var console = new RolloutConsole(_output, _error, Terminal, name => Variables.GetValueOrDefault(name), DelayAsync, gateway);
         return RolloutCommand.RunAsync(["rollout", .. args], console, cancellationToken);
@@ -35,6 +37,11 @@ public sealed class CommandRun
     private Task DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         Delays.Add(interval);
+        if (delay is not null)
+        {
+            return delay(interval, cancellationToken);
+        }
+
         return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
     }
 }
