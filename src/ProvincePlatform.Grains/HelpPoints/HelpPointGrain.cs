@@ -53,6 +53,7 @@ public sealed partial class HelpPointGrain(
             State.CommuneCode = communeCode;
             State.Definition = definition;
             State.OpenedOn = VietnamTime.Today(clock);
+            State.DefinitionSince = State.OpenedOn;
             State.MarkProfileForStats();
             await PersistAsync();
         }
@@ -94,6 +95,7 @@ public sealed partial class HelpPointGrain(
         }
 
         State.Definition = definition;
+        State.DefinitionSince = VietnamTime.Today(clock);
         State.MarkProfileForStats();
         foreach (var (ledger, slot) in kept)
         {

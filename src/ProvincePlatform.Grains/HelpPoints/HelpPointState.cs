@@ -53,6 +53,10 @@ public sealed class HelpPointState
     [Id(9)]
     public DateOnly OpenedOn { get; set; }
 
+    /// <summary>The local date the current definition took effect; its seats count from then.</summary>
+    [Id(10)]
+    public DateOnly DefinitionSince { get; set; }
+
     public bool IsOpened => Definition is not null;
 
     public bool HasUnreported => ProfileUnreported || UnreportedDays.Count > 0;
@@ -89,7 +93,7 @@ public sealed class HelpPointState
                     .Select(booking => fingerprintOf(booking.Citizen.IdNumber))
                     .Distinct()]));
         var profile = ProfileUnreported
-            ? new HelpPointProfile(Definition!, [.. Closures.Keys.Order()], OpenedOn)
+            ? new HelpPointProfile(Definition!, [.. Closures.Keys.Order()], OpenedOn, DefinitionSince)
             : null;
         return new HelpPointReport(helpPointId, ReportSequence, profile, [.. days]);
     }

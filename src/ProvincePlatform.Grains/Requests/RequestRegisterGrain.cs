@@ -21,9 +21,11 @@ public sealed class RequestRegisterGrain(
             return;
         }
 
+        // Built before the change, so the change is counted once: by the replacement below, not also by the build.
+        var tally = Tally;
         state.State.Requests[summary.Id] = summary;
         await state.WriteOrDeactivateAsync(this);
-        Tally.Replace(previous, summary);
+        tally.Replace(previous, summary);
     }
 
     public Task<RequestPage> ListAsync(RequestQuery query)

@@ -15,7 +15,7 @@ public sealed class CommuneStatsGrain(
     public async Task ReportAsync(HelpPointReport report)
     {
         var record = state.State.HelpPoints.GetValueOrDefault(report.HelpPointId) ?? new HelpPointRecord();
-        if (record.Apply(report, VietnamTime.Today(clock)))
+        if (record.Apply(report))
         {
             state.State.HelpPoints[report.HelpPointId] = record;
             await state.WriteOrDeactivateAsync(this);

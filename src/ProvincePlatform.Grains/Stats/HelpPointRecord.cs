@@ -33,7 +33,7 @@ public sealed class HelpPointRecord
     public HelpPointDefinition? Definition => Definitions.Count == 0 ? null : Definitions[^1].Definition;
 
     /// <summary>Takes a report unless a newer one was already taken; returns whether anything was taken.</summary>
-    public bool Apply(HelpPointReport report, DateOnly today)
+    public bool Apply(HelpPointReport report)
     {
         if (report.Sequence < Sequence)
         {
@@ -50,7 +50,7 @@ public sealed class HelpPointRecord
         {
             OpenedOn = profile.OpenedOn;
             Closures.UnionWith(profile.Closures);
-            ApplyDefinition(profile.Definition, Definitions.Count == 0 ? profile.OpenedOn : today);
+            ApplyDefinition(profile.Definition, Definitions.Count == 0 ? profile.OpenedOn : profile.DefinitionSince);
         }
 
         return true;

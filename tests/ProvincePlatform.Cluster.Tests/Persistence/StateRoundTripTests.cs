@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using ProvincePlatform.Cluster.Tests.Support;
 using Xunit.Abstractions;
@@ -10,6 +11,9 @@ namespace ProvincePlatform.Cluster.Tests.Persistence;
 /// </summary>
 public sealed class StateRoundTripTests(PostgresFixture postgres, ITestOutputHelper log) : IClassFixture<PostgresFixture>
 {
+    /// <summary>Xã Đại Chánh, Huyện Đại Lộc: a commune no other step of this test touches.</summary>
+    private const string RolledOut = "20530";
+
     [Fact]
     public async Task What_the_API_acknowledged_reads_back_the_same_from_a_new_silo_after_every_silo_stopped()
     {
@@ -50,6 +54,26 @@ public sealed class StateRoundTripTests(PostgresFixture postgres, ITestOutputHel
             return request.Text("status") == "submitted" ? Observation.Yes() : Observation.No(request.ToString());
         }, cluster.Diagnostics);
 
+        // Rollout: a stage history, and an operation that provisions a commune (its plan, its progress).
+        await b.Api.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/communes/{PlatformApi.TanThanh}/rollout-stage",
+            new { stage = "piloting", note = "Thí điểm / Pilot" });
+        var started = await a.Api.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "/api/v1/province/rollout",
+            new { communeCodes = new[] { RolledOut }, template = new { villageHouses = new { count = 2, computers = 5, openingHours = new[] { PlatformApi.Period("19:00", "20:00") } } } });
+        var operation = $"/api/v1/province/rollout/operations/{started.Json().Text("operationId")}";
+        await Poll.UntilAsync("the rollout finishes", TimeSpan.FromSeconds(30), async () =>
+        {
+            var progress = await b.Api.ReadJsonAsync(operation);
+            return progress.Text("status") == "completed" ? Observation.Yes() : Observation.No(progress.ToString());
+        }, cluster.Diagnostics);
+
+        // Stats: help points report to their commune's stats a moment after each change, on their own.
+        var stats = $"/api/v1/communes/{PlatformApi.DaiThanh}/stats?from={VietnamDates.Text(day)}&to={VietnamDates.Text(closedDay)}";
+        await Poll.UntilAsync("the stats count the bookings", TimeSpan.FromSeconds(30), async () =>
+        {
+            var figures = await a.Api.ReadJsonAsync(stats);
+            return figures.GetProperty("bookings").GetInt32() == 5 ? Observation.Yes() : Observation.No(figures.ToString());
+        }, cluster.Diagnostics);
+
         var reads = new Dictionary<string, Func<SiloProcess, Task<string>>>
         {
             ["commune 20527 (province read model)"] = silo => silo.Api.ReadAsync($"/api/v1/communes/{PlatformApi.DaiThanh}"),
@@ -74,6 +98,11 @@ public sealed class StateRoundTripTests(PostgresFixture postgres, ITestOutputHel
             ["citizen index of Minh"] = silo => silo.Api.LookupAsync(minh),
             ["citizen index of An"] = silo => silo.Api.LookupAsync(an),
             ["citizen index of Lan"] = silo => silo.Api.LookupAsync(lan),
+            ["rollout stage of 20335"] = silo => silo.Api.ReadAsync($"/api/v1/communes/{PlatformApi.TanThanh}/rollout-stage"),
+            ["rollout stage of the rolled-out commune"] = silo => silo.Api.ReadAsync($"/api/v1/communes/{RolledOut}/rollout-stage"),
+            ["help points of the rolled-out commune"] = silo => silo.Api.ReadAsync($"/api/v1/communes/{RolledOut}/help-points"),
+            ["rollout operation"] = silo => silo.Api.ReadAsync(operation),
+            ["stats of 20527"] = silo => silo.Api.ReadAsync(stats),
         };
         var before = await ReadAllAsync(reads, a);
         AssertWritten(before, village, office, ward, draft, filed, elsewhere);
@@ -121,6 +150,11 @@ public sealed class StateRoundTripTests(PostgresFixture postgres, ITestOutputHel
         Assert.Contains(draft, read["citizen index of Minh"], StringComparison.Ordinal);
         Assert.Contains(filed, read["citizen index of An"], StringComparison.Ordinal);
         Assert.Contains(elsewhere, read["citizen index of An"], StringComparison.Ordinal);
+        Assert.Contains("\"note\":\"Thí điểm / Pilot\"", read["rollout stage of 20335"], StringComparison.Ordinal);
+        Assert.Contains("\"stage\":\"preparing\"", read["rollout stage of the rolled-out commune"], StringComparison.Ordinal);
+        Assert.Contains($"{RolledOut}-2", read["help points of the rolled-out commune"], StringComparison.Ordinal);
+        Assert.Contains("\"provisioned\":1", read["rollout operation"], StringComparison.Ordinal);
+        Assert.Contains("\"seatsOffered\":", read["stats of 20527"], StringComparison.Ordinal);
     }
 
     private static async Task<Dictionary<string, string>> ReadAllAsync(Dictionary<string, Func<SiloProcess, Task<string>>> reads, SiloProcess silo)

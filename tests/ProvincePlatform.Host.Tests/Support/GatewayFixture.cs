@@ -8,9 +8,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Contracts.Requests;
+using ProvincePlatform.Contracts.Rollout;
 using ProvincePlatform.Grains.Common;
+using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Grains.Requests;
+using ProvincePlatform.Grains.Rollout;
 using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Hosting;
 using ProvincePlatform.Portal.Simulation;
@@ -71,6 +75,23 @@ public class GatewayFixture : IAsyncLifetime
     public Task TickAsync(string requestId) =>
         Grains.GetGrain<ICitizenRequestGrain>(requestId).AsReference<IRemindable>()
             .ReceiveReminder(CitizenRequestGrain.PortalReminder, default);
+
+    /// <summary>
+    /// Plays the housekeeping reminder of help points, which reports to their commune's stats whatever they have not
+    /// yet reported. Help points report on their own a moment after each change, on real time, which tests cannot
+    /// wait for.
+    /// </summary>
+    public Task ReportStatsAsync(params IEnumerable<string> helpPointIds) =>
+        Task.WhenAll(helpPointIds.Select(id => Grains.GetGrain<IHelpPointGrain>(id).AsReference<IRemindable>()
+            .ReceiveReminder(HelpPointGrain.HousekeepingReminder, default)));
+
+    /// <summary>
+    /// Plays the reminder of a rollout operation: one whole pass over its pending communes, awaited. The operation
+    /// also starts a pass on its own when it starts; the two take turns, so when this returns a pass has ended.
+    /// </summary>
+    public Task DriveRolloutAsync(string operationId) =>
+        Grains.GetGrain<IRolloutOperationGrain>(operationId).AsReference<IRemindable>()
+            .ReceiveReminder(RolloutOperationGrain.WorkReminder, default);
 
     /// <summary>
     /// Moves the clock on to 08:00 of the next local day and returns that day, so a test that depends on the time of
