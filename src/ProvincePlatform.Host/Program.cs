@@ -1,9 +1,15 @@
 using ProvincePlatform.Host.Access;
 using ProvincePlatform.Host.Hosting;
+using ProvincePlatform.Host.Rollout.Command;
 
 if (KeysCommand.Matches(args))
 {
     return KeysCommand.Run(args, Console.Out, Console.Error);
+}
+
+if (RolloutCommand.Matches(args))
+{
+    return await RolloutCommand.RunAsync(args);
 }
 
 return await StartupFailure.RunToExitCodeAsync(async () =>
