@@ -18,8 +18,9 @@ public interface ICommuneGrain : IGrainWithStringKey
     Task<ImmutableArray<HelpPointDetails>> GetHelpPointsAsync();
 
     /// <summary>
-    /// Opens the help points a rollout template describes and moves the commune to <see cref="RolloutStage.Preparing"/>,
-    /// unless it already has help points. Safe to repeat, also after a failure half way: it never opens one twice.
+    /// Opens the help points a rollout template describes, unless the commune already has help points, and moves a
+    /// commune that had not started to <see cref="RolloutStage.Preparing"/>. Safe to repeat, also after a failure half
+    /// way: it never opens a help point twice.
     /// </summary>
     [Alias("Provision")]
     Task<ProvisionResult> ProvisionAsync(RolloutTemplate template, string by);

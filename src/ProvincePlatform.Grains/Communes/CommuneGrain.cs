@@ -45,6 +45,8 @@ public sealed class CommuneGrain(
         {
             if (State.HelpPointIds.Count > 0)
             {
+                // Its help points stay as they are, but the commune is now part of the rollout.
+                await EnterRolloutAsync(by);
                 return State.ProvisionedBy == by ? ProvisionResult.Provisioned : ProvisionResult.Skipped;
             }
 
@@ -52,11 +54,7 @@ public sealed class CommuneGrain(
             State.PendingOpenings.AddRange(definitions);
             State.HelpPointIds.AddRange(definitions.Select(_ => NextHelpPointId()));
             State.ProvisionedBy = by;
-            if (State.Stage == RolloutStage.NotStarted)
-            {
-                State.RolloutHistory.Add(new RolloutStageChange(RolloutStage.Preparing, VietnamTime.Now(clock), by, null));
-            }
-
+            StartRollout(by);
             await state.WriteOrDeactivateAsync(this);
         }
 
@@ -93,6 +91,27 @@ public sealed class CommuneGrain(
         await state.WriteOrDeactivateAsync(this);
         await TellProvinceAsync(province => province.RecordRolloutStageAsync(Code, stage, change.At));
         return Rollout();
+    }
+
+    /// <summary>Moves a commune the rollout reaches to <see cref="RolloutStage.Preparing"/>, unless it has started already.</summary>
+    private bool StartRollout(string by)
+    {
+        if (State.Stage != RolloutStage.NotStarted)
+        {
+            return false;
+        }
+
+        State.RolloutHistory.Add(new RolloutStageChange(RolloutStage.Preparing, VietnamTime.Now(clock), by, null));
+        return true;
+    }
+
+    private async Task EnterRolloutAsync(string by)
+    {
+        if (StartRollout(by))
+        {
+            await state.WriteOrDeactivateAsync(this);
+            await TellProvinceAsync(province => province.RecordRolloutStageAsync(Code, State.Stage, State.StageSince!.Value));
+        }
     }
 
     private string NextHelpPointId() => HelpPointIds.Format(Code, State.HelpPointIds.Count + 1);
