@@ -27,6 +27,6 @@ public static class GatewayJson
         options.Converters.Add(new GatewayStringJsonConverter());
         options.Converters.Add(new WeekdayJsonConverter());
         options.Converters.Add(new LocalTimeJsonConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new GatewayEnumJsonConverter());
     }
 }

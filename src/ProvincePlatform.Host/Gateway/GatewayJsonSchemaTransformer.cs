@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
@@ -8,9 +9,9 @@ namespace ProvincePlatform.Host.Gateway;
 /// <summary>
 /// Gives the OpenAPI document back the schemas that the gateway's own JSON converters hide from it. The schema
 /// generator describes a value read by a custom converter as "anything" (<c>{}</c>): without this transformer every
-/// string, read through <see cref="GatewayStringJsonConverter"/>, would lose its type, and local times and weekdays
-/// would not say how they are written. Register it with
-/// <c>AddOpenApi(options => options.AddSchemaTransformer&lt;GatewayJsonSchemaTransformer&gt;())</c>.
+/// string, read through <see cref="GatewayStringJsonConverter"/>, would lose its type, enums (read through
+/// <see cref="GatewayEnumJsonConverter"/>) their values, and local times and weekdays would not say how they are
+/// written. Register it with <c>AddOpenApi(options => options.AddSchemaTransformer&lt;GatewayJsonSchemaTransformer&gt;())</c>.
 /// </summary>
 public sealed class GatewayJsonSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -58,6 +59,12 @@ public sealed class GatewayJsonSchemaTransformer : IOpenApiSchemaTransformer
         {
             schema.Type = text;
             schema.Enum = [.. s_weekdays.Select(day => (JsonNode)day)];
+        }
+        else if (type.IsEnum)
+        {
+            // As the generator describes an enum read by JsonStringEnumConverter: a schema of its own, which a nullable
+            // member refers to beside null.
+            schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name))];
         }
         else
         {

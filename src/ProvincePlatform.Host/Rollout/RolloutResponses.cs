@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.Rollout;
 using ProvincePlatform.Grains.Common;
@@ -44,8 +45,10 @@ public sealed record RolloutTableResponse(
 public sealed record RolloutDistrictResponse(
     string Code, string Name, int CommuneCount, int HelpPointCount, IReadOnlyDictionary<string, int> Stages);
 
+/// <summary>A commune's row; <c>since</c> is null (written, not left out) while the commune has not started.</summary>
 public sealed record RolloutCommuneResponse(
-    string Code, string Name, string DistrictCode, string DistrictName, RolloutStage Stage, DateTimeOffset? Since, int HelpPointCount)
+    string Code, string Name, string DistrictCode, string DistrictName, RolloutStage Stage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? Since, int HelpPointCount)
 {
     public static RolloutCommuneResponse From(Commune commune, CommuneActivity activity) => new(
         commune.Code, commune.Name, commune.DistrictCode, commune.DistrictName, activity.RolloutStage,
@@ -60,14 +63,17 @@ public sealed record RolloutCommuneResponse(
 public sealed record RolloutCsvRow(
     string Code, string Name, string DistrictCode, string DistrictName, string Stage, string Since, int HelpPointCount);
 
-public sealed record CommuneRolloutResponse(string CommuneCode, RolloutStage Stage, DateTimeOffset? Since, IReadOnlyList<RolloutStageChangeResponse> History)
+public sealed record CommuneRolloutResponse(
+    string CommuneCode, RolloutStage Stage, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? Since,
+    IReadOnlyList<RolloutStageChangeResponse> History)
 {
     public static CommuneRolloutResponse From(CommuneRollout rollout) => new(
         rollout.CommuneCode, rollout.Stage, rollout.Since?.ToOffset(VietnamTime.Offset),
         [.. rollout.History.Select(change => new RolloutStageChangeResponse(change.Stage, change.At.ToOffset(VietnamTime.Offset), change.By, change.Note))]);
 }
 
-public sealed record RolloutStageChangeResponse(RolloutStage Stage, DateTimeOffset At, string By, string? Note);
+public sealed record RolloutStageChangeResponse(
+    RolloutStage Stage, DateTimeOffset At, string By, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Note);
 
 public sealed record RolloutStartedResponse(string OperationId, int Total) : ICreatedResource
 {
@@ -76,7 +82,8 @@ public sealed record RolloutStartedResponse(string OperationId, int Total) : ICr
 
 public sealed record RolloutProgressResponse(
     string OperationId, RolloutStatus Status, int Total, int Done, int Failed, int Provisioned, int Skipped,
-    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, IReadOnlyList<RolloutFailure> Failures)
+    DateTimeOffset StartedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? FinishedAt,
+    IReadOnlyList<RolloutFailure> Failures)
 {
     public static RolloutProgressResponse From(RolloutProgress progress) => new(
         progress.OperationId, progress.Status, progress.Total, progress.Done, progress.Failures.Length,

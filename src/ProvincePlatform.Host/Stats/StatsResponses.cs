@@ -10,7 +10,8 @@ namespace ProvincePlatform.Host.Stats;
 
 /// <summary>
 /// The figures of a range as the contract names them. Every status and every service of the catalogue is listed,
-/// zero or not, so a portal's table keeps its columns; the two ratios are null where there is nothing to divide by.
+/// zero or not, so a portal's table keeps its columns; the two ratios are null where there is nothing to divide by,
+/// and written as null rather than left out, so that they are always there to read.
 /// </summary>
 public record StatsFiguresResponse(
     int CitizensGuided,
@@ -21,14 +22,14 @@ public record StatsFiguresResponse(
     int Cancellations,
     int SeatsOffered,
     int SeatsUsed,
-    double? Utilisation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Utilisation,
     int Requests,
     IReadOnlyDictionary<string, int> RequestsByStatus,
     IReadOnlyDictionary<string, int> RequestsByService,
     int RequestsFiledOnline,
     int GuidedRequests,
     int GuidedRequestsFiledOnline,
-    double? OnlineShareAfterGuidance)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? OnlineShareAfterGuidance)
 {
     public StatsFiguresResponse(StatsFigures figures)
         : this(
@@ -53,7 +54,9 @@ public sealed record WeekResponse(
         week.Figures.NoShows, week.Figures.WalkIns, week.Figures.Requests, week.Figures.RequestsFiledOnline);
 }
 
-public sealed record HelpPointUseResponse(string Id, string Name, HelpPointKind Kind, int SeatsOffered, int SeatsUsed, double? Utilisation)
+public sealed record HelpPointUseResponse(
+    string Id, string Name, HelpPointKind Kind, int SeatsOffered, int SeatsUsed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Utilisation)
 {
     public static HelpPointUseResponse From(HelpPointUse use) => new(
         use.HelpPointId, use.Name, use.Kind, use.SeatsOffered, use.SeatsUsed,

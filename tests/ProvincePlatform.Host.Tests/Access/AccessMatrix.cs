@@ -7,8 +7,8 @@ namespace ProvincePlatform.Host.Tests.Access;
 /// <summary>
 /// Every <c>/api/v1</c> route and what each caller may do there, as the contract's section Authentication says:
 /// the province admin everything; a commune portal the register and the catalogue, the rest in its own communes only,
-/// with another commune's bookings and requests answering 404 as unknown ids do; Ops reads communes, help points and
-/// sessions, never citizens' data.
+/// with another commune's bookings and requests answering 404 as unknown ids do; Ops reads communes, help points,
+/// sessions, stats and the rollout, never citizens' data; the province's stats and rollout are no portal's business.
 /// </summary>
 public static class AccessMatrix
 {
@@ -61,6 +61,24 @@ public static class AccessMatrix
         // A portal may look up anyone, and is shown its own communes only (see CommuneScopeTests).
         new("LookupCitizen", HttpMethod.Post, $"{V1}/citizens/lookup", AccessPolicy.CitizenLookup,
             OK, Forbidden, OK, OK, Body: scene => new { idNumber = scene.IdNumber }),
+
+        new("GetCommuneStats", HttpMethod.Get, $"{V1}/communes/{{communeCode}}/stats", AccessPolicy.CommuneRead,
+            OK, OK, OK, Forbidden),
+        new("GetProvinceStats", HttpMethod.Get, $"{V1}/province/stats", AccessPolicy.ProvinceRead,
+            OK, OK, Forbidden, Forbidden),
+
+        // Stages move, and rollouts start, at the province admin's word only; a rollout of the scene's commune, which
+        // has a help point, skips it.
+        new("GetRolloutStage", HttpMethod.Get, $"{V1}/communes/{{communeCode}}/rollout-stage", AccessPolicy.CommuneRead,
+            OK, OK, OK, Forbidden),
+        new("MoveRolloutStage", HttpMethod.Put, $"{V1}/communes/{{communeCode}}/rollout-stage", AccessPolicy.ProvinceAdmin,
+            OK, Forbidden, Forbidden, Forbidden, Body: _ => Bodies.RolloutStage("preparing", "Ma trận quyền / Access matrix")),
+        new("GetRolloutTable", HttpMethod.Get, $"{V1}/province/rollout", AccessPolicy.ProvinceRead,
+            OK, OK, Forbidden, Forbidden),
+        new("StartRollout", HttpMethod.Post, $"{V1}/province/rollout", AccessPolicy.ProvinceAdmin,
+            Accepted, Forbidden, Forbidden, Forbidden, Body: scene => Bodies.Rollout([scene.CommuneCode], Bodies.RolloutTemplate(1, communeOffice: false))),
+        new("GetRolloutOperation", HttpMethod.Get, $"{V1}/province/rollout/operations/{{operationId}}", AccessPolicy.ProvinceRead,
+            OK, OK, Forbidden, Forbidden, WithRolloutOperation: true),
 
         new("ReadAudit", HttpMethod.Get, $"{V1}/audit", AccessPolicy.ProvinceAdmin,
             OK, Forbidden, Forbidden, Forbidden, Query: scene => $"?communeCode={scene.CommuneCode}"),

@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture gateway) : GatewayTe
     {
         var (route, caller) = AccessMatrix.Cases[matrixCase];
         var expected = route.StatusFor(caller);
-        var scene = await Scene.PrepareAsync(Gateway, caller.CommuneCode, route.Timing);
+        var scene = await Scene.PrepareAsync(Gateway, caller.CommuneCode, route.Timing, route.WithRolloutOperation);
         using var http = caller.ClientOf(Gateway);
         using var request = route.RequestTo(scene);
         var before = (int)expected >= 400 ? await scene.StateAsync(Gateway.Http) : null;

@@ -11,6 +11,7 @@ namespace ProvincePlatform.Host.Tests.Access;
 /// <param name="Pattern">The route template under <c>/api/v1</c>; the request goes to it with the scene's ids filled in.</param>
 /// <param name="Admin">The success status, which the province admin gets everywhere.</param>
 /// <param name="HiddenAs">The problem type slug of a 404 that hides a resource of another commune, for those that have one.</param>
+/// <param name="WithRolloutOperation">Whether the scene needs a rollout operation, for routes that address one.</param>
 public sealed record MatrixRoute(
     string Name,
     HttpMethod Method,
@@ -23,7 +24,8 @@ public sealed record MatrixRoute(
     Func<Scene, object?>? Body = null,
     Func<Scene, string>? Query = null,
     SessionTiming Timing = SessionTiming.Tomorrow,
-    string? HiddenAs = null)
+    string? HiddenAs = null,
+    bool WithRolloutOperation = false)
 {
     public string Key => $"{Method.Method} {Pattern}";
 
@@ -42,7 +44,8 @@ public sealed record MatrixRoute(
             .Replace("{helpPointId}", scene.HelpPointId, StringComparison.Ordinal)
             .Replace("{sessionId}", scene.SessionId, StringComparison.Ordinal)
             .Replace("{bookingId}", scene.BookingId, StringComparison.Ordinal)
-            .Replace("{requestId}", scene.RequestId, StringComparison.Ordinal);
+            .Replace("{requestId}", scene.RequestId, StringComparison.Ordinal)
+            .Replace("{operationId}", scene.OperationId, StringComparison.Ordinal);
         return new HttpRequestMessage(Method, path + Query?.Invoke(scene))
         {
             Content = Body?.Invoke(scene) is { } body ? HttpJson.Content(body) : null,

@@ -19,14 +19,16 @@ public enum SessionTiming
 /// <summary>
 /// What one matrix case acts on, opened by the province admin in one commune just before the call: a help point with
 /// two computers, a citizen's confirmed booking in its 19:00 session, and that citizen's draft request with a
-/// complete form. Every case has its own, so no case depends on what another did.
+/// complete form; and, where a route addresses one, a rollout operation of the commune (which skips it, since it has
+/// a help point). Every case has its own, so no case depends on what another did.
 /// </summary>
 public sealed record Scene(
-    string CommuneCode, DateOnly Today, string HelpPointId, DateOnly SessionDate, string IdNumber, string BookingId, string RequestId)
+    string CommuneCode, DateOnly Today, string HelpPointId, DateOnly SessionDate, string IdNumber, string BookingId, string RequestId,
+    string? OperationId = null)
 {
     public string SessionId => GatewayTest.SessionId(SessionDate);
 
-    public static async Task<Scene> PrepareAsync(GatewayFixture gateway, string communeCode, SessionTiming timing)
+    public static async Task<Scene> PrepareAsync(GatewayFixture gateway, string communeCode, SessionTiming timing, bool withRolloutOperation = false)
     {
         // The clock is shared and only moves forward: a session today needs a morning of its own.
         var sessionDate = timing == SessionTiming.Tomorrow ? gateway.Today.AddDays(1) : gateway.NextMorning();
@@ -36,12 +38,21 @@ public sealed record Scene(
         var bookingId = await CreatedIdAsync(
             admin, GatewayTest.BookingsOf(helpPointId, GatewayTest.SessionId(sessionDate)), Bodies.Booking(idNumber));
         var requestId = await CreatedIdAsync(admin, GatewayTest.RequestsOf(communeCode), Bodies.Request(idNumber));
+        string? operationId = null;
+        if (withRolloutOperation)
+        {
+            var started = await HttpJson.ReadAsync(
+                await admin.PostAsync("/api/v1/province/rollout", HttpJson.Content(Bodies.Rollout([communeCode], Bodies.RolloutTemplate(1, communeOffice: false)))),
+                HttpStatusCode.Accepted);
+            operationId = started.Text("operationId");
+        }
+
         if (timing == SessionTiming.Running)
         {
             gateway.SetLocalTime(new TimeOnly(19, 5));
         }
 
-        return new Scene(communeCode, gateway.Today, helpPointId, sessionDate, idNumber, bookingId, requestId);
+        return new Scene(communeCode, gateway.Today, helpPointId, sessionDate, idNumber, bookingId, requestId, operationId);
     }
 
     /// <summary>
@@ -59,6 +70,7 @@ public sealed record Scene(
             $"/api/v1/bookings/{BookingId}",
             $"/api/v1/communes/{CommuneCode}/requests",
             GatewayTest.RequestUri(RequestId),
+            $"/api/v1/communes/{CommuneCode}/rollout-stage",
         ];
         var states = new List<string>();
         foreach (var read in reads)

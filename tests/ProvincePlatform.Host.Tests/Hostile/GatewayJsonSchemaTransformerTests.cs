@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
+using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Contracts.Rollout;
 using ProvincePlatform.Host.Gateway;
 using ProvincePlatform.Host.Tests.Support;
 
@@ -27,7 +29,9 @@ public sealed class GatewayJsonSchemaTransformerTests
         IReadOnlyList<string> Tags,
         IReadOnlyDictionary<string, string> Form,
         TimeOnly? Start,
-        IReadOnlyList<DayOfWeek> Days);
+        IReadOnlyList<DayOfWeek> Days,
+        RolloutStage Stage,
+        HelpPointKind? Kind);
 
     [Fact]
     public async Task Strings_times_and_weekdays_have_their_schemas()
@@ -46,6 +50,19 @@ public sealed class GatewayJsonSchemaTransformerTests
     }
 
     [Fact]
+    public async Task Enums_keep_their_values_as_the_contract_names_them()
+    {
+        var (probe, schemas) = await ProbeSchemasAsync(withTransformer: true);
+        var properties = probe.GetProperty("properties");
+
+        Assert.Equal(["notStarted", "preparing", "piloting", "active", "paused"], EnumOf(properties.GetProperty("stage"), schemas));
+        Assert.Equal(["communeOffice", "villageHouse", "other"], EnumOf(properties.GetProperty("kind"), schemas));
+        Assert.Contains(
+            properties.GetProperty("kind").GetProperty("oneOf").EnumerateArray(),
+            option => option.TryGetProperty("type", out var type) && type.GetString() == "null");
+    }
+
+    [Fact]
     public async Task Without_the_transformer_the_converter_hides_the_type_of_strings()
     {
         var probe = await ProbeSchemaAsync(withTransformer: false);
@@ -54,7 +71,10 @@ public sealed class GatewayJsonSchemaTransformerTests
     }
 
     /// <summary>The schema of <see cref="Probe"/> in the OpenAPI document of an app that reads it as a body.</summary>
-    private static async Task<JsonElement> ProbeSchemaAsync(bool withTransformer)
+    private static async Task<JsonElement> ProbeSchemaAsync(bool withTransformer) => (await ProbeSchemasAsync(withTransformer)).Probe;
+
+    /// <summary>The schema of <see cref="Probe"/>, and the document's schemas that it may refer to.</summary>
+    private static async Task<(JsonElement Probe, JsonElement Schemas)> ProbeSchemasAsync(bool withTransformer)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["Urls"] = "http://127.0.0.1:0";
@@ -78,7 +98,8 @@ public sealed class GatewayJsonSchemaTransformerTests
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             var document = await HttpJson.ReadAsync(await http.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
-            return document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(Probe));
+            var schemas = document.GetProperty("components").GetProperty("schemas");
+            return (schemas.GetProperty(nameof(Probe)), schemas);
         }
         finally
         {
@@ -87,4 +108,21 @@ public sealed class GatewayJsonSchemaTransformerTests
     }
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
+
+    /// <summary>The values of an enum schema, given in place, by reference, or as the one option of a nullable that is not null.</summary>
+    private static IEnumerable<string?> EnumOf(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("oneOf", out var options))
+        {
+            schema = options.EnumerateArray().Single(option => !option.TryGetProperty("type", out var type) || type.GetString() != "null");
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        Assert.True(schema.TryGetProperty("enum", out var values), $"No enum in {Compact(schema)}; schemas: {Compact(schemas)}");
+        return values.EnumerateArray().Select(value => value.GetString());
+    }
 }

@@ -43,6 +43,18 @@ public sealed class HostileRequestGenerator(HostileTargets targets, int seed)
         Periods,
         Period,
         Form,
+
+        /// <summary>A rollout stage: notStarted, preparing, piloting, active or paused.</summary>
+        Stage,
+
+        /// <summary>A list of commune codes.</summary>
+        Codes,
+
+        /// <summary>An object of the rollout template: the template itself or one of its parts.</summary>
+        TemplatePart,
+
+        /// <summary>How many village houses a rollout opens in each commune: 0 to 30.</summary>
+        HouseCount,
     }
 
     private sealed record Member(string Path, Kind Kind, bool Required = true);
@@ -309,6 +321,16 @@ public sealed class HostileRequestGenerator(HostileTargets targets, int seed)
                 Query(route, "page", [.. s_badWholeNumbers, ("100001", "above the last page")]);
                 Query(route, "pageSize", [.. s_badWholeNumbers, ("501", "above the largest page")]);
                 break;
+            case "GET /api/v1/communes/{communeCode}/stats":
+                StatsRangeMutations(route);
+                break;
+            case "GET /api/v1/province/stats":
+                StatsRangeMutations(route);
+                Query(route, "district", [.. s_badTextQuery, .. s_noncharactersQuery, .. s_injectionQuery, ("", "empty"), ("20527", "a commune code")]);
+                break;
+            case "GET /api/v1/province/rollout":
+                Query(route, "district", [.. s_badTextQuery, .. s_noncharactersQuery, .. s_injectionQuery, ("", "empty"), ("20527", "a commune code")]);
+                break;
             default:
                 break;
         }
@@ -321,6 +343,40 @@ public sealed class HostileRequestGenerator(HostileTargets targets, int seed)
                 Add(new HostileRequest(route, $"an unknown query parameter holding {what}", $"{PathOf(route)}?hostile={value}") { MayBeValid = true });
             }
         }
+    }
+
+    /// <summary>Stats take any range of up to 366 days, however far back or ahead, within the years a calendar can count weeks in.</summary>
+    private void StatsRangeMutations(ApiRoute route)
+    {
+        Query(route, "from", s_badDates);
+        Query(route, "to", s_badDates);
+        var today = ParseDate(targets.SessionId[..10]).AddDays(-1);
+        foreach (var (from, to, what) in new[]
+        {
+            (today.AddDays(10), today, "to before from"),
+            (today, today.AddDays(366), "367 days"),
+            (today, today.AddDays(10_000), "10,000 days"),
+            (DateOnly.MinValue, DateOnly.MinValue, "0001-01-01"),
+            (DateOnly.MaxValue, DateOnly.MaxValue, "9999-12-31"),
+            (DateOnly.MaxValue.AddDays(-3), DateOnly.MaxValue, "the last days of the calendar"),
+        })
+        {
+            Add(new HostileRequest(route, $"a range of {what}", $"{PathOf(route)}?from={DateText(from)}&to={DateText(to)}"));
+        }
+
+        foreach (var (from, to, what) in new[]
+        {
+            (today.AddDays(-400), today.AddDays(-390), "more than a year ago"),
+            (today.AddDays(400), today.AddDays(401), "more than a year ahead"),
+        })
+        {
+            Add(new HostileRequest(route, $"a range of {what}", $"{PathOf(route)}?from={DateText(from)}&to={DateText(to)}") { MayBeValid = true });
+        }
+
+        Add(new HostileRequest(route, "from 9999-12-31 without to", $"{PathOf(route)}?from=9999-12-31"));
+        Add(new HostileRequest(route, "to 9999-12-31 without from", $"{PathOf(route)}?to=9999-12-31"));
+        Add(new HostileRequest(route, "to 0001-01-01 without from", $"{PathOf(route)}?to=0001-01-01"));
+        Add(new HostileRequest(route, "from given twice", $"{PathOf(route)}?from={DateText(today)}&from={DateText(today)}"));
     }
 
     private void Query(ApiRoute route, string name, IEnumerable<(string Value, string What)> values, bool mayBeValid = false)
@@ -725,8 +781,29 @@ public sealed class HostileRequestGenerator(HostileTargets targets, int seed)
             ],
             Kind.Weekday => [("\"monday\"", "a long name"), ("1", "a number"), ("null", "null"), ("\"Mon\"", "capitalised"),
                 ("\"sun \"", "a trailing space"), ("{}", "an object"), ("[]", "an array"), ("\"\"", "empty"), ("\"\\u0000\"", "NUL")],
-            Kind.Citizen => [("\"x\"", "a string"), ("42", "a number"), ("[]", "an array"), ("{}", "an empty object"),
+            Kind.Citizen or Kind.TemplatePart => [("\"x\"", "a string"), ("42", "a number"), ("[]", "an array"), ("{}", "an empty object"),
                 ("[{}]", "an array holding an object"), ("true", "true")],
+            Kind.Stage =>
+            [
+                ("\"launched\"", "not a stage"), ("\"\"", "empty"), ("\"preparing, piloting\"", "two stages, which read as a third"),
+                ("\"notStarted, preparing\"", "two stages, which read as one of them"), ("\"preparing|piloting\"", "two stages with a bar"),
+                ("\"1\"", "a number in a string"), ("\"preparing\\u0000\"", "a stage and NUL"), ("0", "a number"), ("4", "a number"),
+                ("-1", "negative"), ("true", "true"), ("[]", "an array"), ("{}", "an object"), .. s_injectionText.Take(3),
+            ],
+            Kind.Codes =>
+            [
+                ("\"20527\"", "a code, not a list"), ("{}", "an object"), ("[20527]", "a number"), ("[null]", "null"), ("[\"\"]", "an empty code"),
+                ("[\"99999\"]", "a code in no register"), ("[\"20527\",\"99999\"]", "a known code and an unknown one"), ("[[]]", "a nested array"),
+                ("[]", "empty"), ($"[{string.Join(',', Enumerable.Repeat("\"20527\"", 1_000))}]", "1,000 codes"),
+                ($"[{string.Join(',', Enumerable.Range(0, 1_000).Select(i => $"\"{i:00000}\""))}]", "1,000 codes in no register"),
+                ("[\"20527\\u0000\"]", "a code and NUL"),
+            ],
+            Kind.HouseCount =>
+            [
+                ("\"3\"", "a number in a string"), ("3.5", "a fraction"), ("-1", "negative"), ("31", "over 30"), ("-2147483648", "int.MinValue"),
+                ("2147483648", "above int.MaxValue"), ("99999999999999999999999", "huge"), ("1e2", "an exponent"), ("true", "true"),
+                ("[]", "an array"), ("{}", "an object"), ("\"NaN\"", "NaN in a string"), ("0.0", "zero as a fraction"),
+            ],
             Kind.Periods =>
             [
                 ("{}", "an object"), ("\"x\"", "a string"), ("[null]", "a null period"), ("[[]]", "a nested array"), ("[1]", "a number"),
@@ -794,12 +871,35 @@ public sealed class HostileRequestGenerator(HostileTargets targets, int seed)
                 new("childFullName", Kind.FreeText), new("birthPlace", Kind.FreeText), new("childBirthDate", Kind.Code),
                 new("childSex", Kind.Code), new("applicantRelationship", Kind.Code),
             ]),
+        "PUT /api/v1/communes/{communeCode}/rollout-stage" => new Shape(
+            "rollout stage",
+            () => JsonEdits.ToObject(Bodies.RolloutStage("preparing", "Bắt đầu chuẩn bị / Preparing")),
+            [new("stage", Kind.Stage), new("note", Kind.FreeText, Required: false)]),
+        // Of the commune of the targets, which has help points: a rollout let through by mistake would skip it. Never
+        // null communeCodes: like a body without them, that names every commune of the register, which is valid.
+        "POST /api/v1/province/rollout" => new Shape(
+            "rollout",
+            () => JsonEdits.ToObject(Bodies.Rollout([targets.CommuneCode], Bodies.RolloutTemplate(1))),
+            [
+                new("communeCodes", Kind.Codes, Required: false), new("communeCodes[0]", Kind.Code), new("district", Kind.Code, Required: false),
+                new("template", Kind.TemplatePart), new("template.communeOffice", Kind.TemplatePart, Required: false),
+                new("template.communeOffice.computers", Kind.Count), .. PeriodMembers("template.communeOffice.openingHours"),
+                new("template.villageHouses", Kind.TemplatePart, Required: false), new("template.villageHouses.count", Kind.HouseCount),
+                new("template.villageHouses.computers", Kind.Count), .. PeriodMembers("template.villageHouses.openingHours"),
+            ]),
         "POST /api/v1/citizens/lookup" => new Shape(
             "lookup",
             () => JsonEdits.ToObject(new { idNumber = targets.CanaryIdNumber }),
             [new("idNumber", Kind.Code)]),
         _ => null,
     };
+
+    private static Member[] PeriodMembers(string prefix) =>
+    [
+        new(prefix, Kind.Periods), new($"{prefix}[0]", Kind.Period), new($"{prefix}[0].days", Kind.Days),
+        new($"{prefix}[0].days[0]", Kind.Weekday), new($"{prefix}[0].start", Kind.Time), new($"{prefix}[0].end", Kind.Time),
+        new($"{prefix}[0].slotMinutes", Kind.Minutes, Required: false),
+    ];
 
     private static Member[] CitizenMembers(string prefix) =>
     [

@@ -9,6 +9,8 @@ public static class Bodies
 
     public static readonly string[] EveryDay = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+    public static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri"];
+
     /// <summary>One opening period, every day unless told otherwise.</summary>
     public static object Period(string start, string end, int? slotMinutes = null, string[]? days = null) =>
         new { days = days ?? EveryDay, start, end, slotMinutes };
@@ -47,4 +49,28 @@ public static class Bodies
     /// <summary>A new birth registration, with a complete form unless told otherwise.</summary>
     public static object Request(string idNumber, IReadOnlyDictionary<string, string>? form = null, string? bookingId = null) =>
         new { citizen = Citizen(idNumber), serviceCode = ServiceCode, bookingId, form = form ?? BirthForm() };
+
+    /// <summary>
+    /// The model of Xã Đại Thạnh as a rollout template: the commune office with 3 computers in office hours, unless
+    /// left out, and village houses with 6 computers each, every evening 19:00–20:00.
+    /// </summary>
+    public static object RolloutTemplate(int villageHouses = 5, bool communeOffice = true) => new
+    {
+        communeOffice = communeOffice
+            ? new { computers = 3, openingHours = new[] { Period("07:30", "11:30", days: Weekdays), Period("13:30", "17:00", days: Weekdays) } }
+            : null,
+        villageHouses = new { count = villageHouses, computers = 6, openingHours = new[] { Period("19:00", "20:00") } },
+    };
+
+    /// <summary>
+    /// A province rollout of the named communes from a template, Đại Thạnh's unless told otherwise. There is no
+    /// helper for a rollout of the whole register: it would provision communes that other tests count on.
+    /// </summary>
+    public static object Rollout(IEnumerable<string> communeCodes, object? template = null) =>
+        new { communeCodes, template = template ?? RolloutTemplate() };
+
+    /// <summary>A province rollout of every commune of a district from Đại Thạnh's template.</summary>
+    public static object DistrictRollout(string district) => new { district, template = RolloutTemplate() };
+
+    public static object RolloutStage(string stage, string? note = null) => new { stage, note };
 }

@@ -25,6 +25,13 @@ public static class ContractRoutes
         "PUT /api/v1/requests/{requestId}/form",
         "POST /api/v1/requests/{requestId}/submit",
         "POST /api/v1/citizens/lookup",
+        "GET /api/v1/communes/{communeCode}/stats",
+        "GET /api/v1/province/stats",
+        "GET /api/v1/communes/{communeCode}/rollout-stage",
+        "PUT /api/v1/communes/{communeCode}/rollout-stage",
+        "GET /api/v1/province/rollout",
+        "POST /api/v1/province/rollout",
+        "GET /api/v1/province/rollout/operations/{operationId}",
         "GET /api/v1/audit",
     ];
 }
