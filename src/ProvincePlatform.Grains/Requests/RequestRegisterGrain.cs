@@ -15,9 +15,6 @@ public sealed class RequestRegisterGrain(
 
     public async Task RecordAsync(RequestSummary summary)
     {
-        // Built, if this activation has not yet built it, from the summaries as they are before this change: built
-        // after it, the tally would already hold the new summary, and the replacement below would count it twice.
-        var tally = Tally;
         var previous = state.State.Requests.GetValueOrDefault(summary.Id);
         if (previous == summary)
         {
