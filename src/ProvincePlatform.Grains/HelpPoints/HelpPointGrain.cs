@@ -204,11 +204,18 @@ public sealed partial class HelpPointGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>The waitlist gauge counts active help points only; another silo may activate this one next.</summary>
+    /// <summary>
+    /// The waitlist gauge counts active help points only; another silo may activate this one next. What the stats
+    /// have not heard is told now, except while the silo shuts down, when the stats grain may be going too: it stays
+    /// marked in the stored state and goes a moment after the next activation.
+    /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.WaitlistIs(Id, 0);
-        await ReportToStatsAsync();
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            await ReportToStatsAsync();
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

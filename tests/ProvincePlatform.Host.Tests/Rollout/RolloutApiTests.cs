@@ -176,7 +176,7 @@ public sealed partial class RolloutApiTests(GatewayFixture gateway) : GatewayTes
     }
 
     [Fact]
-    public async Task A_commune_with_help_points_of_its_own_is_skipped_and_keeps_them_and_its_stage()
+    public async Task A_commune_with_help_points_of_its_own_is_skipped_keeps_them_and_enters_the_rollout()
     {
         const string ownHelpPoints = "20947";
         const string fresh = "20950";
@@ -188,7 +188,7 @@ public sealed partial class RolloutApiTests(GatewayFixture gateway) : GatewayTes
         Assert.Equal(1, operation.GetProperty("provisioned").GetInt32());
         Assert.Equal(1, operation.GetProperty("skipped").GetInt32());
         Assert.Equal([own], (await HelpPointsOfAsync(ownHelpPoints)).Select(helpPoint => helpPoint.Text("id")));
-        Assert.Equal("notStarted", (await GetJsonAsync(StageUri(ownHelpPoints))).Text("stage"));
+        Assert.Equal("preparing", (await GetJsonAsync(StageUri(ownHelpPoints))).Text("stage"));
         Assert.Equal(2, (await HelpPointsOfAsync(fresh)).Length);
         Assert.Equal("preparing", (await GetJsonAsync(StageUri(fresh))).Text("stage"));
     }
