@@ -31,6 +31,9 @@ public class BookingDecisionBenchmarks
     private HelpPointState _busy = null!;
     private Func<string, long> _fingerprintOf = null!;
 
+    /// <summary>The full session the decisions are made on; the smoke tests check that it is left as it was.</summary>
+    public SessionLedger FullSession => _full;
+
     [GlobalSetup]
     public void Setup()
     {
