@@ -278,7 +278,7 @@ public sealed class Workload
         {
             citizen = Citizens.New(_random.Value!),
             serviceCode = "criminalRecord",
-            form = new Dictionary<string, object> { ["certificateType"] = "1", ["purpose"] = "Bổ sung hồ sơ xin việc", ["copies"] = 1 },
+            form = new Dictionary<string, string> { ["certificateType"] = "1", ["purpose"] = "Bổ sung hồ sơ xin việc", ["copies"] = "1" },
         };
         using var created = await SendRawAsync(recorders[CreateRequest], start, HttpMethod.Post, $"/api/v1/communes/{point.CommuneCode}/requests", body, cancellationToken);
         if (created is not { StatusCode: HttpStatusCode.Created })
