@@ -6,7 +6,7 @@ using ProvincePlatform.LoadTest;
 using ProvincePlatform.Testing.Postgres;
 using static ProvincePlatform.LoadTest.Report;
 
-// dotnet run -c Release --project tests/ProvincePlatform.LoadTest -- run [--duration 30s] [--clients 64] [--district 502]
+// dotnet run -c Release --project tests/ProvincePlatform.LoadTest -- run [--duration 30s] [--clients 64] [--district 502] [--popular-percent 10]
 // dotnet run -c Release --project tests/ProvincePlatform.LoadTest -- scale [--sizes 1000,10047] [--bookings 5000]
 var command = args.FirstOrDefault() ?? "run";
 var options = Arguments.Parse(args.Skip(1));
@@ -20,7 +20,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--duration 30s] [--warmup 5s] [--clients 64] [--district 502] [--pgbench-clients 16]");
+    Console.Error.WriteLine("usage: run [--duration 30s] [--warmup 5s] [--clients 64] [--district 502] [--pgbench-clients 16] [--popular-percent 10] [--today-percent 10]");
     Console.Error.WriteLine("       scale [--sizes 1000,10047] [--bookings 5000] [--clients 64]");
     return 2;
 }
@@ -82,8 +82,14 @@ namespace ProvincePlatform.LoadTest
             var warmUp = options.Duration("warmup", TimeSpan.FromSeconds(5));
             var clients = options.Number("clients", 64);
             var district = options.Text("district", "502");
+            var contention = new WorkloadOptions
+            {
+                PopularShare = options.Number("popular-percent", 10) / 100.0,
+                TodayShare = options.Number("today-percent", 10) / 100.0,
+            };
             output.WriteLine(Invariant($"ProvincePlatform load test, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}"));
             output.WriteLine(Invariant($"  {duration.TotalSeconds:F0} s per phase after {warmUp.TotalSeconds:F0} s of warm-up, {clients} clients in closed loops, district {district}"));
+            output.WriteLine(Invariant($"  bookings: {100 * contention.PopularShare:F0} % on {contention.PopularSessions} popular sessions (with the waitlist), {100 * contention.TodayShare:F0} % on today's, the rest spread over 14 days"));
 
             await using var postgres = await ThrowawayPostgresServer.StartAsync();
             var connectionString = await CreateDatabaseAsync(postgres, "province");
@@ -93,7 +99,7 @@ namespace ProvincePlatform.LoadTest
             output.WriteLine($"  host pid {host.Id} ready at {host.BaseAddress}");
             using var http = host.Client(clients);
 
-            var workload = await Workload.SetUpAsync(http, VietnamToday, new { district, template = Workload.Template }, new WorkloadOptions(), output);
+            var workload = await Workload.SetUpAsync(http, VietnamToday, new { district, template = Workload.Template }, contention, output);
 
             var ceiling = await LoadEngine.ClosedLoopAsync("HTTP ceiling: GET /health/live", clients, warmUp, duration,
                 (recorders, start, token) => Workload.LiveAsync(http, recorders, start, token));
