@@ -1,6 +1,6 @@
-using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using Npgsql;
 using ProvincePlatform.LoadTest;
 using ProvincePlatform.Testing.Postgres;
