@@ -27,6 +27,9 @@ public sealed class ResilienceRunTests(OwnPostgresFixture postgres, ITestOutputH
     /// <summary>How long the platform's own retries may take to finish filings cut short by the faults.</summary>
     private static readonly TimeSpan s_settleDeadline = TimeSpan.FromSeconds(60);
 
+    /// <summary>The least time PostgreSQL stays down.</summary>
+    private static readonly TimeSpan s_minimumOutage = TimeSpan.FromSeconds(3);
+
     private static readonly string[] s_communes = [PlatformApi.DaiThanh, "20530", PlatformApi.TanThanh];
 
     /// <summary>Reminder periods down to a second, so that a filing whose tick was missed is retried within seconds.</summary>
@@ -84,11 +87,13 @@ public sealed class ResilienceRunTests(OwnPostgresFixture postgres, ITestOutputH
             var stoppedAt = ledger.Elapsed;
             var failedBefore = ledger.FailedWrites;
             await postgres.Throwaway.ShutDownAsync();
-            // Down until every silo has noticed and the load has felt it, then started again.
+            // Down until every silo has noticed and the load has felt it, and for a few seconds at least (a restart
+            // that only blips is no test of the silos' reconnection), then started again.
             await Poll.UntilAsync("every silo reports itself not ready and writes fail", s_faultDeadline, async () =>
             {
                 var statuses = await Task.WhenAll(gateways.Current.Select(silo => silo.ReadinessAsync()));
                 return statuses.All(status => status == HttpStatusCode.ServiceUnavailable) && ledger.FailedWrites - failedBefore >= 20
+                    && ledger.Elapsed - stoppedAt >= s_minimumOutage
                     ? Observation.Yes() : Observation.No($"readiness {string.Join(", ", statuses.Select(status => (int)status))}, {ledger.FailedWrites - failedBefore} failed writes");
             }, cluster.Diagnostics);
             var startedAt = ledger.Elapsed;
