@@ -79,7 +79,8 @@ public sealed class ResilienceChecker(
         {
             foreach (var id in pending)
             {
-                _inconsistent.Enqueue($"request {id} still pending {within.TotalSeconds:0} s after the load: {await DescribeRequestAsync(id)}");
+                var sent = ledger.Requests().First(request => request.Id == id);
+                _inconsistent.Enqueue($"request {id} ({sent.SubmitsSent} submits sent, {sent.SubmitsAcknowledged} acknowledged) still pending {within.TotalSeconds:0} s after the load: {await DescribeRequestAsync(id)}");
             }
 
             return null;
@@ -112,6 +113,19 @@ public sealed class ResilienceChecker(
             var receipts = System.Text.RegularExpressions.Regex.Matches(payload, @"000\.00\.49\.H49-[0-9A-Za-z-]+").Select(match => match.Value).Distinct();
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n    stored state: version {rows.GetInt32(0)}, written {rows.GetDateTime(1):HH:mm:ss.fff} UTC, receipts in it: [{string.Join(", ", receipts)}]");
         }
+
+        await rows.CloseAsync();
+        await using var reminders = new NpgsqlCommand(
+            "SELECT reminder_name, start_time, period FROM orleans_reminders WHERE grain_id LIKE '%' || @id || '%'", connection);
+        reminders.Parameters.AddWithValue("id", id);
+        await using var reminderRows = await reminders.ExecuteReaderAsync();
+        var stored = new List<string>();
+        while (await reminderRows.ReadAsync())
+        {
+            stored.Add($"{reminderRows.GetString(0)} from {reminderRows.GetValue(1)} every {reminderRows.GetValue(2)} ms");
+        }
+
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n    stored reminders: [{string.Join("; ", stored)}]");
 
         return text.ToString();
     }
