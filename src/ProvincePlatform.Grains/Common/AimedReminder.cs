@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ProvincePlatform.Grains.Common;
@@ -8,7 +9,7 @@ namespace ProvincePlatform.Grains.Common;
 /// durable, so a deadline survives deactivation and silo failure; the reminder's period is only a backstop, since
 /// every tick re-aims it. Re-registering costs a storage write, so an aim already in place is not repeated.
 /// </summary>
-public sealed class AimedReminder(string name, TimeSpan backstop)
+public sealed partial class AimedReminder(string name, TimeSpan backstop)
 {
     private static readonly TimeSpan s_minimumDelay = TimeSpan.FromSeconds(1);
 
@@ -43,6 +44,29 @@ public sealed class AimedReminder(string name, TimeSpan backstop)
 
         _aim = new Aim(due);
     }
+
+    /// <summary>
+    /// Aims the reminder after a change that is already stored: a failure (the reminder table is briefly unreachable)
+    /// must not turn that change into an error the caller would retry, so it is logged and the aim forgotten, to be
+    /// made again by the grain's next write, tick or activation.
+    /// </summary>
+    public async Task AimOrLogAsync(Grain grain, DateTimeOffset? due, DateTimeOffset now, ILogger logger)
+    {
+        try
+        {
+            await AimAsync(grain, due, now);
+        }
+#pragma warning disable CA1031 // Whatever kept the reminder table from answering, the stored change stands.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            _aim = null;
+            LogNotAimed(logger, exception, name, grain.GetGrainId().ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderName} of {GrainId} was not aimed; it will be with the grain's next change, tick or activation")]
+    private static partial void LogNotAimed(ILogger logger, Exception exception, string reminderName, string grainId);
 
     private sealed record Aim(DateTimeOffset? At);
 }

@@ -335,7 +335,7 @@ public sealed partial class HelpPointGrain(
         await state.WriteOrDeactivateAsync(this);
         ReportWaitlist();
         ScheduleStatsReport();
-        await _housekeeping.AimAsync(this, State.NextHousekeepingAt(), Now);
+        await _housekeeping.AimOrLogAsync(this, State.NextHousekeepingAt(), Now, logger);
     }
 
     private void ScheduleStatsReport()

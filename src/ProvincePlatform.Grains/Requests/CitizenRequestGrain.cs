@@ -68,10 +68,19 @@ public sealed partial class CitizenRequestGrain(
     /// </remarks>
     public Task<RequestView?> GetAsync() => Task.FromResult(_stored);
 
+    /// <summary>
+    /// A filing stored as owed is taken up again at once: its reminder may never have been registered (the silo died,
+    /// or the reminder table was unreachable, right after the filing was stored).
+    /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stored = State.IsCreated ? View() : null;
         ReportOutbox();
+        if (State.Outbox is not null)
+        {
+            KickWork();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -115,14 +124,44 @@ public sealed partial class CitizenRequestGrain(
 
         if (begun.Value)
         {
+            await AimBeforeQueuingAsync();
             await PersistAsync();
             LogQueued(logger, Id);
+        }
+
+        if (State.Outbox is not null)
+        {
             // The first attempt starts at once, after this call has answered; the reminder covers everything after.
-            _kick?.Dispose();
-            _kick = this.RegisterGrainTimer(_ => WorkAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            // A repeated submit starts one too, in case the filing it finds queued has lost its reminder.
+            await _portalReminder.AimOrLogAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock), logger);
+            KickWork();
         }
 
         return View();
+    }
+
+    /// <summary>
+    /// Registers the durable reminder before the filing is stored as owed, so that a stored filing always has one.
+    /// When the reminder table cannot be reached, nothing is accepted: the in-memory change is dropped with the
+    /// activation and the caller is told to retry.
+    /// </summary>
+    private async Task AimBeforeQueuingAsync()
+    {
+        try
+        {
+            await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            DeactivateOnIdle();
+            throw new StorageUnavailableException($"The filing's reminder was not registered ({exception.GetType().Name}); nothing was accepted.");
+        }
+    }
+
+    private void KickWork()
+    {
+        _kick?.Dispose();
+        _kick = this.RegisterGrainTimer(_ => WorkAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -144,7 +183,7 @@ public sealed partial class CitizenRequestGrain(
             await PollAsync(receipt);
         }
 
-        await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
+        await _portalReminder.AimOrLogAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock), logger);
     }
 
     private async Task AttemptAsync(PortalCall call)
@@ -248,8 +287,8 @@ public sealed partial class CitizenRequestGrain(
         await state.WriteOrDeactivateAsync(this);
         _stored = View();
         ReportOutbox();
-        // Aimed with every write, so a queued filing has its durable reminder before the submit call even answers.
-        await _portalReminder.AimAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock));
+        // Aimed with every write, so the reminder follows the filing's next deadline.
+        await _portalReminder.AimOrLogAsync(this, State.NextPortalActionAt(), VietnamTime.Now(clock), logger);
         await IndexAsync(() => GrainFactory.GetGrain<IRequestRegisterGrain>(State.CommuneCode!).RecordAsync(_stored.Summary()));
     }
 

@@ -22,6 +22,7 @@ public sealed class CitizenRequestGrainTests(ClusterFixture fixture) : IDisposab
     {
         fixture.PortalDefaults();
         fixture.StoredStates.RefuseWrite = _ => false;
+        fixture.Reminders.RefuseUpsert = _ => false;
     }
 
     [Fact]
@@ -201,6 +202,22 @@ public sealed class CitizenRequestGrainTests(ClusterFixture fixture) : IDisposab
             Assert.Equal(RequestStatus.Submitted, (await grain.GetAsync())!.Status);
             Assert.Single(fixture.Portal.FindByClientReference(id).Value!);
         }
+    }
+
+    [Fact]
+    public async Task A_submit_whose_reminder_cannot_be_registered_is_refused_and_nothing_is_queued_without_one()
+    {
+        var (grain, id) = await CreateAsync(TestRequests.Birth("20593"));
+        fixture.Reminders.RefuseUpsert = entry => entry.GrainId == grain.GetGrainId();
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => grain.SubmitAsync(null));
+
+        Assert.Equal(RequestStatus.Draft, (await grain.GetAsync())!.Status);
+        fixture.Reminders.RefuseUpsert = _ => false;
+        Assert.Equal(RequestStatus.Submitting, (await grain.SubmitAsync(null)).Value!.Status);
+        Assert.NotNull(await fixture.Reminders.ReadRow(grain.GetGrainId(), CitizenRequestGrain.PortalReminder));
+        Assert.Equal(RequestStatus.Submitted, (await DriveUntilAsync(grain, status => status != RequestStatus.Submitting)).Status);
+        Assert.Single(fixture.Portal.FindByClientReference(id).Value!);
     }
 
     private async Task<(ICitizenRequestGrain Grain, string Id)> CreateAsync(NewRequest request)

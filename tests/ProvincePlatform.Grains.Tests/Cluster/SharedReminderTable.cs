@@ -9,6 +9,9 @@ public sealed class SharedReminderTable : IReminderTable
 
     public IReadOnlyList<ReminderEntry> All => [.. _rows.Values];
 
+    /// <summary>Lets a test make the table refuse to register reminders it picks, as an outage would.</summary>
+    public Func<ReminderEntry, bool> RefuseUpsert { get; set; } = _ => false;
+
     public Task Init() => Task.CompletedTask;
 
     public Task<ReminderTableData> ReadRows(GrainId grainId) =>
@@ -22,6 +25,11 @@ public sealed class SharedReminderTable : IReminderTable
 
     public Task<string?> UpsertRow(ReminderEntry entry)
     {
+        if (RefuseUpsert(entry))
+        {
+            throw new InvalidOperationException($"The test refused to register reminder {entry.ReminderName} of {entry.GrainId}.");
+        }
+
         entry.ETag = Guid.NewGuid().ToString("N");
         _rows[(entry.GrainId, entry.ReminderName)] = entry;
         return Task.FromResult<string?>(entry.ETag);
