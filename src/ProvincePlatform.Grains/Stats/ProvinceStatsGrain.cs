@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
-using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.Stats;
 using ProvincePlatform.Grains.Communes;
 
@@ -19,9 +18,7 @@ public sealed class ProvinceStatsGrain(CommuneDirectory directory) : Grain, IPro
     public async Task<ProvinceStats> GetAsync(DateOnly from, DateOnly to, string? districtCode)
     {
         var communes = directory.Search(districtCode, null).ToList();
-        var activity = (await Task.WhenAll(communes.Select(commune => commune.ProvinceCode).Distinct()
-                .Select(code => GrainFactory.GetGrain<IProvinceGrain>(code).GetCommuneActivityAsync())))
-            .SelectMany(pairs => pairs).ToDictionary(pair => pair.Key, pair => pair.Value);
+        var activity = await GrainFactory.ActivityOfAsync(communes);
         var active = communes.Where(commune => activity.GetValueOrDefault(commune.Code)?.HelpPointCount > 0).ToList();
 
         var slices = new List<StatsSlice>(active.Count);

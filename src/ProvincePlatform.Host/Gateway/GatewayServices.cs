@@ -18,11 +18,7 @@ public sealed class GatewayServices(
 
     public DateOnly Today => VietnamTime.Today(Clock);
 
-    /// <summary>The activity of communes: one call per province, never one per commune (the national list is ten thousand).</summary>
-    public async Task<Dictionary<string, CommuneActivity>> CommuneActivityAsync(IEnumerable<Commune> communes)
-    {
-        var perProvince = await Task.WhenAll(communes.Select(commune => commune.ProvinceCode).Distinct()
-            .Select(code => Grains.GetGrain<IProvinceGrain>(code).GetCommuneActivityAsync()));
-        return perProvince.SelectMany(activity => activity).ToDictionary(pair => pair.Key, pair => pair.Value);
-    }
+    /// <summary>The activity of communes: one call per province, never one per commune.</summary>
+    public Task<Dictionary<string, CommuneActivity>> CommuneActivityAsync(IEnumerable<Commune> communes) =>
+        Grains.ActivityOfAsync(communes);
 }

@@ -77,12 +77,21 @@ public sealed record ProvinceStatsResponse(
     IReadOnlyList<DistrictStatsResponse> Districts, IReadOnlyList<CommuneStatsLineResponse> Communes)
     : StatsFiguresResponse(Figures)
 {
-    public static ProvinceStatsResponse Of(ProvinceStats stats, CommuneDirectory directory) => new(
-        stats.Totals, stats.From, stats.To, [.. stats.Weeks.Select(WeekResponse.Of)],
-        [.. stats.Districts.Select(district => new DistrictStatsResponse(
-            district.Totals, district.DistrictCode, directory.Search(district.DistrictCode, null).First().DistrictName))],
-        [.. stats.Communes.Select(slice => directory.Find(slice.CommuneCode)!).Zip(stats.Communes, (commune, slice) =>
-            new CommuneStatsLineResponse(slice.Totals, commune.Code, commune.Name, commune.DistrictCode, commune.DistrictName))]);
+    /// <remarks>
+    /// District names come from the communes of the answer: every district in it has one, and looking each up in the
+    /// register would scan the whole national list once per district.
+    /// </remarks>
+    public static ProvinceStatsResponse Of(ProvinceStats stats, CommuneDirectory directory)
+    {
+        var communes = stats.Communes.Select(slice => directory.Find(slice.CommuneCode)!).ToList();
+        var districtNames = communes.DistinctBy(commune => commune.DistrictCode)
+            .ToDictionary(commune => commune.DistrictCode, commune => commune.DistrictName);
+        return new(
+            stats.Totals, stats.From, stats.To, [.. stats.Weeks.Select(WeekResponse.Of)],
+            [.. stats.Districts.Select(district => new DistrictStatsResponse(district.Totals, district.DistrictCode, districtNames[district.DistrictCode]))],
+            [.. communes.Zip(stats.Communes, (commune, slice) =>
+                new CommuneStatsLineResponse(slice.Totals, commune.Code, commune.Name, commune.DistrictCode, commune.DistrictName))]);
+    }
 }
 
 public sealed record DistrictStatsResponse([property: JsonIgnore] StatsFigures Figures, string Code, string Name) : StatsFiguresResponse(Figures);
