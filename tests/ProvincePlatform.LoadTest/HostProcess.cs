@@ -21,6 +21,9 @@ public sealed class HostProcess : IAsyncDisposable
         "Simulation__", "Logging__", "Gateway__", "Urls", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "DOTNET_URLS",
     ];
 
+    /// <summary>Where every line the host writes is also appended, when set: its warnings tell why a run went slow.</summary>
+    private static readonly string? s_logFile = Environment.GetEnvironmentVariable("LOADTEST_HOST_LOG");
+
     private readonly Process _process;
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
@@ -233,6 +236,11 @@ public sealed class HostProcess : IAsyncDisposable
 
         lock (_gate)
         {
+            if (s_logFile is not null)
+            {
+                File.AppendAllLines(s_logFile, [line]);
+            }
+
             _lines.Enqueue(line);
             if (_lines.Count > 200)
             {

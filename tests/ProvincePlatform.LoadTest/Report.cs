@@ -18,8 +18,9 @@ public static class Report
         }
     }
 
-    public static void Target(TextWriter output, string name, string figure, bool met) =>
-        output.WriteLine($"  {(met ? "MET    " : "NOT MET")}  {name}: {figure}");
+    /// <param name="met">Null when a phase the target needs was not run.</param>
+    public static void Target(TextWriter output, string name, string figure, bool? met) =>
+        output.WriteLine(met is null ? $"  (not measured)  {name}" : $"  {(met.Value ? "MET    " : "NOT MET")}  {name}: {figure}");
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

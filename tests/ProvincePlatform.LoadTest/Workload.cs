@@ -83,16 +83,16 @@ public sealed class Workload
     {
         var rollout = await RolloutAsync(http, rolloutBody, TimeSpan.FromMinutes(10), log);
         var communes = rollout.CommuneCodes ?? throw new InvalidOperationException("No communes.");
-        var helpPoints = new List<HelpPointTarget>();
-        foreach (var commune in communes)
+        var helpPoints = new ConcurrentBag<HelpPointTarget>();
+        await Parallel.ForEachAsync(communes, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (commune, cancellationToken) =>
         {
-            using var points = await http.GetFromJsonAsync<JsonDocument>($"/api/v1/communes/{commune}/help-points", s_json)
+            using var points = await http.GetFromJsonAsync<JsonDocument>($"/api/v1/communes/{commune}/help-points", s_json, cancellationToken)
                 ?? throw new InvalidOperationException("No help points.");
             foreach (var point in points.RootElement.EnumerateArray())
             {
                 var id = point.GetProperty("id").GetString()!;
                 using var sessions = await http.GetFromJsonAsync<JsonDocument>(
-                    $"/api/v1/help-points/{id}/sessions?from={Date(today)}&to={Date(today.AddDays(14))}", s_json)
+                    $"/api/v1/help-points/{id}/sessions?from={Date(today)}&to={Date(today.AddDays(options.SessionDays))}", s_json, cancellationToken)
                     ?? throw new InvalidOperationException("No sessions.");
                 var open = sessions.RootElement.EnumerateArray()
                     .Where(session => session.GetProperty("status").GetString() == "open")
@@ -104,9 +104,9 @@ public sealed class Workload
                     [.. open.Where(session => !session.StartsWith(Date(today), StringComparison.Ordinal))],
                     [.. open.Where(session => session.StartsWith(Date(today), StringComparison.Ordinal))]));
             }
-        }
+        });
 
-        var workload = new Workload(http, today, helpPoints, options);
+        var workload = new Workload(http, today, [.. helpPoints.OrderBy(point => point.Id, StringComparer.Ordinal)], options);
         var priming = new Recorders();
         foreach (var (helpPointId, sessionId) in workload._todaySessions)
         {
@@ -117,7 +117,7 @@ public sealed class Workload
         }
 
         log.WriteLine($"  set up: {communes.Count} communes, {helpPoints.Count} help points, "
-            + $"{helpPoints.Sum(point => point.FutureSessions.Count)} open sessions in the coming 14 days, "
+            + $"{helpPoints.Sum(point => point.FutureSessions.Count)} open sessions in the coming {options.SessionDays} days, "
             + $"{workload._todaySessions.Count} open today, {workload._checkInPool.Count} bookings primed for check-in");
         return workload;
     }
@@ -381,4 +381,7 @@ public sealed record WorkloadOptions
     public double TodayShare { get; init; } = 0.1;
 
     public int PopularSessions { get; init; } = 3;
+
+    /// <summary>How many days ahead bookings go: enough seats that the sessions do not all fill up during a run.</summary>
+    public int SessionDays { get; init; } = 30;
 }
