@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
+using ProvincePlatform.Host.Telemetry;
 using ProvincePlatform.Host.Tests.Support;
 
 namespace ProvincePlatform.Host.Tests.Telemetry;
@@ -24,6 +25,9 @@ public sealed class TelemetryFixture : GatewayFixture
     public LockedCollection<LogRecord> Logs { get; } = [];
 
     public IReadOnlyList<Activity> SpansOf(ActivityTraceId trace) => [.. Exported.Snapshot().Where(span => span.TraceId == trace)];
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        [new(TelemetryExtensions.RecordTracesSetting, "true")];
 
     // The exporter first: processors run in order, so a request's end is signalled after its spans are exported.
     protected override void ConfigureHost(WebApplicationBuilder builder)
