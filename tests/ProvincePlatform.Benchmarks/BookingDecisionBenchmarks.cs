@@ -16,8 +16,8 @@ namespace ProvincePlatform.Benchmarks;
 [MemoryDiagnoser]
 public class BookingDecisionBenchmarks
 {
-    /// <summary>Bookings in the full session: six seats taken and a waitlist of 24.</summary>
-    public const int FullSessionBookings = 30;
+    /// <summary>Bookings in the full session: six seats taken and a waitlist of five, one place short of its limit.</summary>
+    public const int FullSessionBookings = 11;
 
     private const int Capacity = Scenarios.VillageHouseComputers;
     private const int Newcomer = 10_000;

@@ -25,4 +25,5 @@ public enum RefusalCode
     FormIncomplete,
     BookingNotForRequest,
     RolloutStageNotAllowed,
+    WaitlistFull,
 }

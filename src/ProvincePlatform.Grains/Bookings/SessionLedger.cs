@@ -9,13 +9,18 @@ namespace ProvincePlatform.Grains.Bookings;
 /// <summary>
 /// The bookings of one session and the rules for its seats: a seat while one is free, the waitlist in order of
 /// arrival, the first waitlisted booking promoted when a seat comes free, one place per citizen, and a no-show
-/// for every confirmed booking that never checked in once the session is over.
+/// for every confirmed booking that never checked in once the session is over. The waitlist holds as many citizens
+/// as the session has computers, and at least <see cref="MinimumWaitlist"/>: a longer one would rarely see a seat,
+/// and would let one portal grow a help point's stored state, which every booking writes, without bound.
 /// </summary>
 [GenerateSerializer, Alias("pp.SessionLedger")]
 public sealed class SessionLedger
 {
     /// <summary>How far ahead a session can be booked: its sessions are planned, not a place to park a claim.</summary>
     public static readonly TimeSpan BookingHorizon = TimeSpan.FromDays(90);
+
+    /// <summary>Waitlist places of a session with few computers, where one cancellation should still find someone waiting.</summary>
+    public const int MinimumWaitlist = 5;
 
     public SessionLedger()
     {
@@ -50,6 +55,9 @@ public sealed class SessionLedger
     public int SeatsTaken => Bookings.Count(booking => booking.TakesSeat);
 
     public int WaitlistLength => Bookings.Count(booking => booking.Status == BookingStatus.Waitlisted);
+
+    /// <summary>How many citizens the waitlist of a session with <paramref name="capacity"/> computers holds.</summary>
+    public static int WaitlistLimit(int capacity) => Math.Max(capacity, MinimumWaitlist);
 
     public BookingEntry? Find(string bookingId) => Bookings.Find(booking => booking.Id == bookingId);
 
@@ -93,6 +101,11 @@ public sealed class SessionLedger
         if (status is null)
         {
             return new Refusal(RefusalCode.SessionFull);
+        }
+
+        if (status == BookingStatus.Waitlisted && WaitlistLength >= WaitlistLimit(capacity))
+        {
+            return new Refusal(RefusalCode.WaitlistFull, Detail: $"The waitlist holds {WaitlistLimit(capacity)} citizens.");
         }
 
         var entry = new BookingEntry(bookingId, request.Citizen, request.ServiceCode, status.Value, WalkIn: false, now);

@@ -56,7 +56,7 @@ public sealed class ProvinceMetrics
 
     public void BookingRefused(RefusalCode code) => _bookings.Add(1, Outcome(code switch
     {
-        RefusalCode.SessionFull => "full",
+        RefusalCode.SessionFull or RefusalCode.WaitlistFull => "full",
         RefusalCode.AlreadyBooked => "duplicate",
         _ => "refused",
     }));

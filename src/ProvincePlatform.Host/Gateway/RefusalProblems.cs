@@ -11,6 +11,7 @@ public static class RefusalProblems
         RefusalCode.SessionNotFound => new(404, "session-not-found", "Không có phiên này trong lịch / Session not in the schedule"),
         RefusalCode.BookingNotFound => new(404, "booking-not-found", "Không tìm thấy lượt đặt chỗ / Booking not found"),
         RefusalCode.SessionFull => new(409, "session-full", "Phiên đã hết chỗ / The session is full"),
+        RefusalCode.WaitlistFull => new(409, "waitlist-full", "Danh sách chờ của phiên đã đầy / The session's waitlist is full"),
         RefusalCode.AlreadyBooked => new(409, "already-booked", "Công dân đã có chỗ trong phiên này / The citizen already holds a place in this session"),
         RefusalCode.SessionStarted => new(409, "session-started", "Phiên đã bắt đầu hoặc đã kết thúc / The session has started or is over"),
         RefusalCode.SessionClosed => new(409, "session-closed", "Điểm hỗ trợ nghỉ ngày này / The help point is closed that day"),

@@ -42,6 +42,42 @@ public sealed class SessionLedgerTests
     }
 
     [Fact]
+    public void The_waitlist_of_a_small_session_holds_the_minimum_of_five()
+    {
+        for (var citizen = 1; citizen <= Capacity + SessionLedger.MinimumWaitlist; citizen++)
+        {
+            Assert.True(Book(citizen, waitlist: true).Succeeded);
+        }
+
+        var next = Book(Capacity + SessionLedger.MinimumWaitlist + 1, waitlist: true);
+
+        Assert.Equal(RefusalCode.WaitlistFull, next.Refusal?.Code);
+        Assert.Equal(SessionLedger.MinimumWaitlist, _ledger.WaitlistLength);
+    }
+
+    [Fact]
+    public void The_waitlist_of_a_large_session_holds_as_many_citizens_as_it_has_computers()
+    {
+        const int Computers = 8;
+        var ledger = new SessionLedger(s_evening);
+        for (var citizen = 1; citizen <= 2 * Computers; citizen++)
+        {
+            Assert.True(ledger.Book($"b{citizen}", Waitlisting(citizen), Computers, s_morning).Succeeded);
+        }
+
+        Assert.Equal(RefusalCode.WaitlistFull, ledger.Book("b99", Waitlisting(99), Computers, s_morning).Refusal?.Code);
+    }
+
+    [Fact]
+    public void A_waitlist_place_frees_up_when_a_waitlisted_citizen_cancels()
+    {
+        var waitlisted = Enumerable.Range(1, Capacity + SessionLedger.MinimumWaitlist).Select(citizen => Book(citizen, waitlist: true).Value!).ToList()[^1];
+        _ledger.Cancel(waitlisted.Id, Capacity, s_morning);
+
+        Assert.Equal(BookingStatus.Waitlisted, Book(99, waitlist: true).Value!.Status);
+    }
+
+    [Fact]
     public void A_citizen_holds_at_most_one_place_in_a_session()
     {
         Book(1);
@@ -208,6 +244,8 @@ public sealed class SessionLedgerTests
 
         Assert.Equal((3, 1, 1, 1, 1), (figures.Bookings, figures.CheckIns, figures.WalkIns, figures.NoShows, figures.Cancellations));
     }
+
+    private static BookingRequest Waitlisting(int citizen) => new(TestCitizens.Number(citizen), "birthRegistration", Waitlist: true);
 
     private Outcome<BookingEntry> Book(int citizen, bool waitlist = false, DateTimeOffset? now = null) =>
         _ledger.Book($"b{citizen}-{_ledger.Bookings.Count}", new BookingRequest(TestCitizens.Number(citizen), "birthRegistration", waitlist),
