@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using ProvincePlatform.Persistence;
 
 namespace ProvincePlatform.Audit;
 
@@ -12,27 +12,23 @@ namespace ProvincePlatform.Audit;
 /// </summary>
 public sealed partial class PostgresAuditLog : IAuditLog, IAsyncDisposable
 {
-    private const int MaxBatch = 512;
-
     private readonly NpgsqlDataSource _dataSource;
-    private readonly ILogger<PostgresAuditLog> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly GroupCommit<AuditEntry> _appends;
 
     public PostgresAuditLog(string connectionString, ILogger<PostgresAuditLog> logger)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _logger = logger;
-        _writer = Task.Run(WriteQueuedAsync);
+        _appends = new GroupCommit<AuditEntry>(
+            InsertAsync,
+            (exception, count) =>
+            {
+                LogNotWritten(logger, count, exception.GetType().Name);
+                return new AuditUnavailableException("The audit log cannot be written now.", exception);
+            },
+            () => new AuditUnavailableException("The audit log is shutting down."));
     }
 
-    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _queue.Writer.TryWrite(pending)
-            ? pending.Written.Task.WaitAsync(cancellationToken)
-            : Task.FromException(new AuditUnavailableException("The audit log is shutting down."));
-    }
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) => _appends.AddAsync(entry, cancellationToken);
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
@@ -81,8 +77,7 @@ public sealed partial class PostgresAuditLog : IAuditLog, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        await _appends.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -96,59 +91,30 @@ public sealed partial class PostgresAuditLog : IAuditLog, IAsyncDisposable
         return command;
     }
 
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await InsertAsync(batch).ConfigureAwait(false);
-                batch.ForEach(pending => pending.Written.TrySetResult());
-            }
-#pragma warning disable CA1031 // The writer must outlive any failure, or every later append would wait forever.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogNotWritten(_logger, batch.Count, exception.GetType().Name);
-                var failure = new AuditUnavailableException("The audit log cannot be written now.", exception);
-                batch.ForEach(pending => pending.Written.TrySetException(failure));
-            }
-        }
-    }
-
-    private async Task InsertAsync(List<Pending> batch)
+    private async Task InsertAsync(IReadOnlyList<AuditEntry> batch)
     {
         await using var command = _dataSource.CreateCommand("""
             INSERT INTO province_audit_log (at, client, role, action, method, resource, commune_code, status, trace_id)
             SELECT * FROM unnest(@at, @client, @role, @action, @method, @resource, @commune, @status, @trace)
             """);
-        command.Parameters.AddWithValue("at", batch.Select(pending => pending.Entry.At.ToUniversalTime()).ToArray());
-        command.Parameters.AddWithValue("client", batch.Select(pending => pending.Entry.Client).ToArray());
-        command.Parameters.AddWithValue("role", batch.Select(pending => pending.Entry.Role).ToArray());
-        command.Parameters.AddWithValue("action", batch.Select(pending => pending.Entry.Action).ToArray());
-        command.Parameters.AddWithValue("method", batch.Select(pending => pending.Entry.Method).ToArray());
-        command.Parameters.AddWithValue("resource", batch.Select(pending => pending.Entry.Resource).ToArray());
+        command.Parameters.AddWithValue("at", batch.Select(entry => entry.At.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("client", batch.Select(entry => entry.Client).ToArray());
+        command.Parameters.AddWithValue("role", batch.Select(entry => entry.Role).ToArray());
+        command.Parameters.AddWithValue("action", batch.Select(entry => entry.Action).ToArray());
+        command.Parameters.AddWithValue("method", batch.Select(entry => entry.Method).ToArray());
+        command.Parameters.AddWithValue("resource", batch.Select(entry => entry.Resource).ToArray());
         command.Parameters.Add(new NpgsqlParameter("commune", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = batch.Select(pending => pending.Entry.CommuneCode).ToArray(),
+            Value = batch.Select(entry => entry.CommuneCode).ToArray(),
         });
-        command.Parameters.AddWithValue("status", batch.Select(pending => pending.Entry.Status).ToArray());
+        command.Parameters.AddWithValue("status", batch.Select(entry => entry.Status).ToArray());
         command.Parameters.Add(new NpgsqlParameter("trace", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = batch.Select(pending => pending.Entry.TraceId).ToArray(),
+            Value = batch.Select(entry => entry.TraceId).ToArray(),
         });
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} audit entries could not be written ({ExceptionType})")]
     private static partial void LogNotWritten(ILogger logger, int count, string exceptionType);
-
-    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Written);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
@@ -11,7 +12,8 @@ public static class ProvinceDomainServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what the grains depend on besides Orleans and the portal client: the commune register, the domain
-    /// clock (see <see cref="ProvinceClock"/>), the key that hides ID numbers from grain ids, and the business metrics.
+    /// clock (see <see cref="ProvinceClock"/>), the key that hides ID numbers from grain ids, the citizen index (in
+    /// memory unless one is registered before), and the business metrics.
     /// </summary>
     public static IServiceCollection AddProvinceDomain(
         this IServiceCollection services, CommuneDirectory directory, TimeProvider clock, CitizenKeys citizenKeys)
@@ -19,6 +21,7 @@ public static class ProvinceDomainServiceCollectionExtensions
         services.AddSingleton(directory);
         services.AddKeyedSingleton(ProvinceClock.ServiceKey, clock);
         services.AddSingleton(citizenKeys);
+        services.TryAddSingleton<ICitizenIndex, InMemoryCitizenIndex>();
         services.AddOptions<Requests.SubmissionOptions>();
         services.AddMetrics();
         services.AddSingleton(provider => new ProvinceMetrics(

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Persistence.Citizens;
 
 namespace ProvincePlatform.Persistence;
 
@@ -11,9 +15,9 @@ public static class PostgresSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Keeps the cluster in PostgreSQL through Orleans' ADO.NET providers: membership (clustering), the grain storage
-    /// named <paramref name="storageName"/> and reminders, all in the database of
-    /// <paramref name="connectionString"/>. The database needs the schema of deploy/sql, which
+    /// Keeps the cluster in PostgreSQL: membership (clustering), the grain storage named
+    /// <paramref name="storageName"/> and reminders through Orleans' ADO.NET providers, and the citizen index as a
+    /// table of its own, all in the database of <paramref name="connectionString"/>. The database needs the schema of deploy/sql, which
     /// <see cref="Migrations.SchemaMigrator"/> applies.
     /// Grain state is stored with Orleans' own serializer rather than JSON: it is version tolerant by design (members
     /// are matched by their [Id], unknown ones skipped, missing ones defaulted) and names types by their [Alias], so a
@@ -23,6 +27,7 @@ public static class PostgresSiloBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(storageName);
+        connectionString = PostgresConnections.Tuned(connectionString);
         silo.UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
         {
             options.Invariant = Invariant;
@@ -40,6 +45,8 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.Replace(ServiceDescriptor.Singleton<ICitizenIndex>(services =>
+            new PostgresCitizenIndex(connectionString, services.GetRequiredService<ILogger<PostgresCitizenIndex>>())));
         return silo;
     }
 }

@@ -3,6 +3,11 @@ using ProvincePlatform.Grains.Common;
 
 namespace ProvincePlatform.Grains.Citizens;
 
+/// <summary>
+/// Where a citizen's bookings and requests were indexed before the citizen index became a table
+/// (<see cref="ICitizenIndex"/>). Lookups still read it; only silos of an earlier version, during a rolling upgrade,
+/// still add to it.
+/// </summary>
 public sealed class CitizenGrain(
     [PersistentState("citizen", ProvinceStorage.Name)] IPersistentState<CitizenState> state)
     : Grain, ICitizenGrain

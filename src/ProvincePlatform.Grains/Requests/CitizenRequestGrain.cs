@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
 using ProvincePlatform.Contracts.Requests;
@@ -26,6 +25,7 @@ public sealed partial class CitizenRequestGrain(
     [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock,
     IPortalClient portal,
     CitizenKeys citizenKeys,
+    ICitizenIndex citizenIndex,
     IOptions<SubmissionOptions> options,
     ProvinceMetrics metrics,
     ILogger<CitizenRequestGrain> logger)
@@ -58,7 +58,7 @@ public sealed partial class CitizenRequestGrain(
 
         State.Open(request, VietnamTime.Now(clock));
         await PersistAsync();
-        await IndexAsync(() => GrainFactory.GetGrain<ICitizenGrain>(citizenKeys.KeyOf(request.Citizen.IdNumber)).RecordRequestAsync(Id));
+        await IndexAsync(() => citizenIndex.AddAsync(citizenKeys.KeyOf(request.Citizen.IdNumber), CitizenResource.Request, Id));
         return View();
     }
 

@@ -25,7 +25,7 @@ public static class CitizensApi
     }
 
     public static async Task<Results<Ok<CitizenLookupResponse>, ProblemHttpResult>> Lookup(
-        LookupBody body, GatewayServices services, CitizenKeys citizenKeys, HttpContext http)
+        LookupBody body, GatewayServices services, CitizenKeys citizenKeys, ICitizenIndex citizenIndex, HttpContext http)
     {
         if (CitizenRules.CheckIdNumber(body.IdNumber, services.Today) is { } error)
         {
@@ -36,7 +36,7 @@ public static class CitizensApi
         http.Features.Set(new AuditedResource($"citizen:{citizenKey}"));
         // A commune portal sees the citizen's footprint in its own communes only; the rest is not even fetched.
         var client = http.Features.Get<GatewayClient>()!;
-        var footprint = await services.Grains.GetGrain<ICitizenGrain>(citizenKey).GetAsync();
+        var footprint = await FootprintAsync(citizenKey, services, citizenIndex);
         var bookings = await Task.WhenAll(footprint.BookingIds
             .Where(bookingId => CommuneScope.CommuneOfBooking(bookingId) is { } commune && client.Serves(commune))
             .Select(async bookingId => BookingIds.TryGetHelpPointId(bookingId, out var helpPointId)
@@ -48,6 +48,17 @@ public static class CitizensApi
         return TypedResults.Ok(new CitizenLookupResponse(
             [.. bookings.Where(outcome => outcome?.Succeeded == true).Select(outcome => BookingResponse.From(outcome!.Value!))],
             RequestsApi.Summaries(requests)));
+    }
+
+    /// <summary>
+    /// The index, with what citizen grains indexed before the index became a table (they keep it, and old silos in a
+    /// rolling upgrade may still add to it).
+    /// </summary>
+    private static async Task<CitizenFootprint> FootprintAsync(string citizenKey, GatewayServices services, ICitizenIndex citizenIndex)
+    {
+        var (indexed, earlier) = (citizenIndex.FindAsync(citizenKey), services.Grains.GetGrain<ICitizenGrain>(citizenKey).GetAsync());
+        var (now, before) = (await indexed, await earlier);
+        return new CitizenFootprint([.. before.BookingIds.Union(now.BookingIds)], [.. before.RequestIds.Union(now.RequestIds)]);
     }
 }
 

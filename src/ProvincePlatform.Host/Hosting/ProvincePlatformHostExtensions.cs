@@ -169,7 +169,7 @@ public static class ProvincePlatformHostExtensions
         else
         {
             builder.Services.AddSingleton<IAuditLog>(services =>
-                new PostgresAuditLog(database.ConnectionString, services.GetRequiredService<ILogger<PostgresAuditLog>>()));
+                new PostgresAuditLog(PostgresConnections.Tuned(database.ConnectionString), services.GetRequiredService<ILogger<PostgresAuditLog>>()));
         }
 
 

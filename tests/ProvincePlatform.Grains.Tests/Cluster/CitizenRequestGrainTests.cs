@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ProvincePlatform.Contracts.Bookings;
-using ProvincePlatform.Contracts.Citizens;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.HelpPoints;
@@ -35,7 +34,7 @@ public sealed class CitizenRequestGrainTests(ClusterFixture fixture) : IDisposab
         Assert.Equal(RequestStatus.Draft, view!.Status);
         var page = await fixture.Client.GetGrain<IRequestRegisterGrain>("20560").ListAsync(new RequestQuery(null, null, null, 1, 20));
         Assert.Equal([id], page.Items.Select(item => item.Id));
-        var footprint = await fixture.Client.GetGrain<ICitizenGrain>(fixture.CitizenKeys.KeyOf(TestCitizens.Number(11).IdNumber)).GetAsync();
+        var footprint = await fixture.CitizenIndex.FindAsync(fixture.CitizenKeys.KeyOf(TestCitizens.Number(11).IdNumber));
         Assert.Contains(id, footprint.RequestIds);
     }
 

@@ -28,6 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public CitizenKeys CitizenKeys { get; } = CitizenKeys.FromSecret("test-secret-test-secret-test-secret!");
 
+    /// <summary>One index for every silo, as the cluster's table is.</summary>
+    public InMemoryCitizenIndex CitizenIndex { get; } = new();
+
     public SharedReminderTable Reminders { get; } = new();
 
     public SharedGrainStorage.Table StoredStates { get; } = new();
@@ -63,6 +66,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 new SharedGrainStorage(storedStates, services.GetRequiredService<Serializer>()));
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
+            silo.Services.AddSingleton<ICitizenIndex>(CitizenIndex);
             silo.Services.AddProvinceDomain(Directory, Clock, CitizenKeys);
             silo.Services.AddSingleton<IPortalClient>(new InProcessPortalClient(Portal));
         });

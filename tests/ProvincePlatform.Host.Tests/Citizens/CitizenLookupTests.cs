@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using ProvincePlatform.Contracts.Citizens;
+using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Host.Tests.Support;
 
 namespace ProvincePlatform.Host.Tests.Citizens;
@@ -25,6 +28,23 @@ public sealed class CitizenLookupTests(GatewayFixture gateway) : GatewayTest(gat
         { "idNumber", "[\"049090123456\"]" },
         { "fullName", "\"Nguyễn Thị Thu\"" },
     };
+
+    [Fact]
+    public async Task Looking_up_a_citizen_also_finds_what_their_citizen_grain_indexed_before_the_index_was_a_table()
+    {
+        var idNumber = TestCitizens.NewIdNumber();
+        var helpPointId = await OpenHelpPointAsync(2);
+        var earlier = (await HttpJson.ReadAsync(await BookAsync(helpPointId, SessionId(Today.AddDays(1)), TestCitizens.NewIdNumber()), HttpStatusCode.Created)).Text("id");
+        var citizenKey = Gateway.Services.GetRequiredService<CitizenKeys>().KeyOf(idNumber);
+        await Gateway.Grains.GetGrain<ICitizenGrain>(citizenKey).RecordBookingAsync(earlier);
+        var later = (await HttpJson.ReadAsync(await BookAsync(helpPointId, SessionId(Today.AddDays(2)), idNumber), HttpStatusCode.Created)).Text("id");
+
+        var found = await HttpJson.ReadAsync(await PostAsync(Lookup, new { idNumber }), HttpStatusCode.OK);
+
+        Assert.Equal(
+            new[] { earlier, later }.Order(StringComparer.Ordinal),
+            found.GetProperty("bookings").EnumerateArray().Select(booking => booking.Text("id")).Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public async Task Looking_up_a_citizen_finds_their_booking_masked_and_their_requests()
