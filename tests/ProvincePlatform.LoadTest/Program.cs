@@ -106,19 +106,23 @@ namespace ProvincePlatform.LoadTest
 
             var workload = await Workload.SetUpAsync(http, VietnamToday, district == "all" ? new { template = Workload.Template } : new { district, template = Workload.Template }, contention, output);
 
-            var ceiling = phases.Contains("ceiling")
-                ? await LoadEngine.ClosedLoopAsync("HTTP ceiling: GET /health/live", clients, warmUp, duration,
-                    (recorders, start, token) => Workload.LiveAsync(http, recorders, start, token))
-                : null;
-            var mix = phases.Contains("mix")
-                ? await LoadEngine.ClosedLoopAsync("realistic mix", clients, warmUp, duration, workload.MixAsync)
-                : null;
-            var listing = phases.Contains("listing")
-                ? await LoadEngine.ClosedLoopAsync("session listing only, max throughput", clients, warmUp, duration, workload.ListAsync)
-                : null;
-            var booking = phases.Contains("booking")
-                ? await LoadEngine.ClosedLoopAsync("booking only, max throughput", clients, warmUp, duration, workload.BookOneAsync)
-                : null;
+            async Task<PhaseReport?> PhaseAsync(string phase, Func<Task<PhaseReport>> measure)
+            {
+                if (!phases.Contains(phase))
+                {
+                    return null;
+                }
+
+                var (waited, quiet) = await host.WaitUntilQuietAsync(TimeSpan.FromSeconds(90));
+                output.WriteLine(Invariant($"  {phase}: the host was {(quiet ? "quiet" : "still busy")} after {waited.TotalSeconds:F0} s"));
+                return await measure();
+            }
+
+            var ceiling = await PhaseAsync("ceiling", () => LoadEngine.ClosedLoopAsync("HTTP ceiling: GET /health/live", clients, warmUp, duration,
+                (recorders, start, token) => Workload.LiveAsync(http, recorders, start, token)));
+            var mix = await PhaseAsync("mix", () => LoadEngine.ClosedLoopAsync("realistic mix", clients, warmUp, duration, workload.MixAsync));
+            var listing = await PhaseAsync("listing", () => LoadEngine.ClosedLoopAsync("session listing only, max throughput", clients, warmUp, duration, workload.ListAsync));
+            var booking = await PhaseAsync("booking", () => LoadEngine.ClosedLoopAsync("booking only, max throughput", clients, warmUp, duration, workload.BookOneAsync));
             var bookingMax = booking?.Operation(Workload.Book)?.PerSecond ?? 0;
             var half = booking is not null
                 ? await LoadEngine.OpenLoopAsync("booking only at half the max", Math.Max(1, bookingMax / 2), warmUp, duration, workload.BookOneAsync)
@@ -131,9 +135,12 @@ namespace ProvincePlatform.LoadTest
 
             // pgbench last, with the host idle, on the same server and the same cores.
             output.WriteLine();
-            var pgbench = phases.Contains("pgbench")
-                ? await Pgbench.TransactionsPerSecondAsync(postgres.Port, options.Number("pgbench-clients", 16), 2, duration, output)
-                : double.NaN;
+            var pgbench = double.NaN;
+            if (phases.Contains("pgbench"))
+            {
+                await host.WaitUntilQuietAsync(TimeSpan.FromSeconds(90));
+                pgbench = await Pgbench.TransactionsPerSecondAsync(postgres.Port, options.Number("pgbench-clients", 16), 2, duration, output);
+            }
 
             var ceilingPerSecond = ceiling?.Operation(Workload.Live)?.PerSecond ?? double.NaN;
             var listingPerSecond = listing?.Operation(Workload.ListSessions)?.PerSecond ?? double.NaN;
