@@ -31,10 +31,9 @@ public static class TelemetryExtensions
     {
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        var exported = !string.IsNullOrEmpty(builder.Configuration[OtlpEndpointSetting]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
-        if (builder.Configuration.GetValue(RecordTracesSetting, defaultValue: exported))
+        if (RecordsTraces(builder.Configuration))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
@@ -57,7 +56,7 @@ public static class TelemetryExtensions
                 options.IncludeFormattedMessage = true;
                 options.IncludeScopes = true;
             });
-        if (exported)
+        if (Exports(builder.Configuration))
         {
             telemetry.UseOtlpExporter();
         }
@@ -65,12 +64,18 @@ public static class TelemetryExtensions
         return builder;
     }
 
+    /// <summary>Whether spans are recorded (<see cref="RecordTracesSetting"/>); grain calls carry trace context only then.</summary>
+    public static bool RecordsTraces(IConfiguration configuration) =>
+        configuration.GetValue(RecordTracesSetting, defaultValue: Exports(configuration));
+
     /// <summary><c>/metrics</c> for Prometheus; like the health checks it needs no key and is not rate limited.</summary>
     public static WebApplication MapTelemetry(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
+
+    private static bool Exports(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[OtlpEndpointSetting]);
 
     /// <summary>Scrapes and probes are not traced: they would drown the requests of people.</summary>
     private static bool IsTraced(HttpContext context) =>
