@@ -32,19 +32,31 @@ public sealed partial class AuditTrail(
         HttpMethods.IsGet(http.Request.Method) || Policies(http.GetEndpoint()).Contains(AccessPolicy.CitizenLookup);
 
     /// <summary>
-    /// Keeps the entry of a call, answered or refused by authorisation. An answered read whose entry cannot be kept
-    /// throws, so that no citizen's data goes out unrecorded; an answered write has happened by then, and a refused
-    /// call did and showed nothing, so their entries go to the error log instead, since telling the client otherwise
-    /// would be untrue.
+    /// Keeps the entry of a call, answered or refused by authorisation. An answered read waits until its entry is
+    /// durable, and throws when it cannot be, so that no citizen's data goes out unrecorded. An answered write has
+    /// happened by then, and a refused call did and showed nothing: their answers do not wait for the entry (waiting
+    /// would add a database round trip to every write and guarantee nothing more), and an entry that cannot be kept
+    /// goes to the error log, since telling the client otherwise would be untrue.
     /// </summary>
     public async Task RecordAsync(HttpContext http, int status, string? createdId = null, bool refused = false)
     {
         var entry = EntryFor(http, status, createdId);
+        if (refused || !ChangesNothing(http))
+        {
+            _ = KeepOrLogAsync(entry);
+            return;
+        }
+
+        await log.AppendAsync(entry, http.RequestAborted);
+    }
+
+    private async Task KeepOrLogAsync(AuditEntry entry)
+    {
         try
         {
-            await log.AppendAsync(entry, http.RequestAborted);
+            await log.AppendAsync(entry, CancellationToken.None);
         }
-        catch (AuditUnavailableException) when (refused || !ChangesNothing(http))
+        catch (AuditUnavailableException)
         {
             LogNotAudited(logger, entry.Client, entry.Action, entry.Resource, entry.Status);
         }

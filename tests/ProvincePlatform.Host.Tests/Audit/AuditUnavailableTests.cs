@@ -6,7 +6,7 @@ namespace ProvincePlatform.Host.Tests.Audit;
 /// <summary>
 /// What the gateway does when the audit log cannot keep an entry: a read of citizens' data is not answered (503,
 /// nothing of the citizen in it), since no citizen's data may leave unrecorded; a write, which has happened by then,
-/// is answered as it went; a plain read asks nothing of the log.
+/// is answered as it went, without waiting for its entry; a plain read asks nothing of the log.
 /// </summary>
 [Collection(FailingAuditCollection.Name)]
 public sealed class AuditUnavailableTests(FailingAuditFixture gateway) : GatewayTest(gateway)
@@ -73,6 +73,27 @@ public sealed class AuditUnavailableTests(FailingAuditFixture gateway) : Gateway
 
         Assert.Equal(refusedBefore + 2, gateway.Audit.Refused);
         Assert.Equal("confirmed", await StatusOfBookingAsync(booking));
+    }
+
+    [Fact]
+    public async Task A_write_is_answered_before_its_entry_is_durable_while_a_read_of_citizens_data_waits_for_its_own()
+    {
+        var helpPoint = await OpenHelpPointAsync(2);
+        string booking;
+        Task<HttpResponseMessage> read;
+
+        using (gateway.AuditHolds())
+        {
+            booking = (await HttpJson.ReadAsync(await BookAsync(helpPoint, SessionId(Today.AddDays(1)), TestCitizens.NewIdNumber()), HttpStatusCode.Created)).Text("id");
+            read = Http.GetAsync($"/api/v1/bookings/{booking}");
+            await gateway.Audit.HeldAsync(2).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.False(read.IsCompleted, "The read of a citizen's booking was answered before its audit entry was kept.");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await read).StatusCode);
+        var trail = await GetJsonAsync($"/api/v1/audit?resource={Uri.EscapeDataString(booking)}");
+        Assert.Equal(["Book", "GetBooking"], trail.GetProperty("items").EnumerateArray().Select(item => item.Text("action")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
