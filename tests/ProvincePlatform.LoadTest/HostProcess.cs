@@ -157,39 +157,6 @@ public sealed class HostProcess : IAsyncDisposable
         return (Read("VmHWM"), Read("VmRSS"));
     }
 
-    /// <summary>
-    /// Waits until the host has used under 5 % of a core for two seconds in a row (work queued by the phase before,
-    /// such as filings still going to the portal, would otherwise be measured as part of the next), at most
-    /// <paramref name="within"/>. Returns how long it waited, and whether the host was quiet by then.
-    /// </summary>
-    public async Task<(TimeSpan Waited, bool Quiet)> WaitUntilQuietAsync(TimeSpan within)
-    {
-        var started = Stopwatch.StartNew();
-        var (quietSeconds, before) = (0, CpuTime());
-        while (started.Elapsed < within)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = CpuTime();
-            quietSeconds = now - before < TimeSpan.FromMilliseconds(50) ? quietSeconds + 1 : 0;
-            before = now;
-            if (quietSeconds >= 2)
-            {
-                return (started.Elapsed, true);
-            }
-        }
-
-        return (started.Elapsed, false);
-    }
-
-    /// <summary>The CPU time the host has used, user and system, from /proc (in clock ticks of 1/100 s).</summary>
-    private TimeSpan CpuTime()
-    {
-        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // After the command's closing parenthesis, utime and stime are the 12th and 13th fields.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
     public string Tail(int lines = 40)
     {
         lock (_gate)

@@ -113,8 +113,8 @@ namespace ProvincePlatform.LoadTest
                     return null;
                 }
 
-                var (waited, quiet) = await host.WaitUntilQuietAsync(TimeSpan.FromSeconds(90));
-                output.WriteLine(Invariant($"  {phase}: the host was {(quiet ? "quiet" : "still busy")} after {waited.TotalSeconds:F0} s"));
+                var (waited, quiet) = await QuietMachine.WaitAsync(TimeSpan.FromSeconds(90));
+                output.WriteLine(Invariant($"  {phase}: the machine was {(quiet ? "quiet" : "still busy")} after {waited.TotalSeconds:F0} s"));
                 return await measure();
             }
 
@@ -138,7 +138,7 @@ namespace ProvincePlatform.LoadTest
             var pgbench = double.NaN;
             if (phases.Contains("pgbench"))
             {
-                await host.WaitUntilQuietAsync(TimeSpan.FromSeconds(90));
+                await QuietMachine.WaitAsync(TimeSpan.FromSeconds(90));
                 pgbench = await Pgbench.TransactionsPerSecondAsync(postgres.Port, options.Number("pgbench-clients", 16), 2, duration, output);
             }
 
