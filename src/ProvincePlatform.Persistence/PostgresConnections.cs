@@ -8,9 +8,11 @@ public static class PostgresConnections
     public const int MaxAutoPrepare = 64;
 
     /// <summary>
-    /// Connections one silo may hold. A burst (a rollout opening thousands of help points) otherwise takes the driver's
-    /// default of 100 and meets PostgreSQL's own limit of 100, failing calls with "too many clients" instead of having
-    /// them wait a moment for a connection; three silos at this size stay within the server's default.
+    /// Connections one pool may hold. A burst (a rollout opening thousands of help points) otherwise takes the
+    /// driver's default of 100 and meets PostgreSQL's own limit of 100, failing calls with "too many clients" instead
+    /// of having them wait a moment for a connection. A silo's Orleans providers share one pool; the audit log and the
+    /// citizen index each have their own, busy with one writer and the occasional read, so three silos stay within
+    /// the server's default in practice, not by construction.
     /// </summary>
     public const int MaxPoolSize = 24;
 

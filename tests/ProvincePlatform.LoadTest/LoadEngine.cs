@@ -38,32 +38,30 @@ public static class LoadEngine
     /// N clients, each calling the operation again as soon as its last call ended, for the duration, after a warm-up
     /// whose figures are dropped (connections opened, grains activated, the JIT done).
     /// </summary>
-    public static async Task<PhaseReport> ClosedLoopAsync(string name, int clients, TimeSpan warmUp, TimeSpan duration, Operation operation)
-    {
-        if (warmUp > TimeSpan.Zero)
-        {
-            await ClosedLoopOnceAsync(clients, warmUp, operation, new Recorders());
-        }
-
-        var recorders = new Recorders();
-        var elapsed = await ClosedLoopOnceAsync(clients, duration, operation, recorders);
-        return new PhaseReport(name, $"closed loop, {clients} clients", elapsed, recorders.Figures(elapsed));
-    }
+    public static Task<PhaseReport> ClosedLoopAsync(string name, int clients, TimeSpan warmUp, TimeSpan duration, Operation operation) =>
+        MeasureAsync(name, $"closed loop, {clients} clients", warmUp, duration,
+            (length, recorders) => ClosedLoopOnceAsync(clients, length, operation, recorders));
 
     /// <summary>
     /// Calls the operation on a fixed timetable, <paramref name="perSecond"/> times a second, however long the calls
     /// take (no cap on calls in flight); each call's latency runs from its slot on the timetable.
     /// </summary>
-    public static async Task<PhaseReport> OpenLoopAsync(string name, double perSecond, TimeSpan warmUp, TimeSpan duration, Operation operation)
+    public static Task<PhaseReport> OpenLoopAsync(string name, double perSecond, TimeSpan warmUp, TimeSpan duration, Operation operation) =>
+        MeasureAsync(name, $"open loop, {perSecond:F0}/s", warmUp, duration,
+            (length, recorders) => OpenLoopOnceAsync(perSecond, length, operation, recorders));
+
+    /// <summary>Runs the loop for the warm-up, whose figures are dropped, then for the duration, whose figures are the phase's.</summary>
+    private static async Task<PhaseReport> MeasureAsync(
+        string name, string mode, TimeSpan warmUp, TimeSpan duration, Func<TimeSpan, Recorders, Task<TimeSpan>> run)
     {
         if (warmUp > TimeSpan.Zero)
         {
-            await OpenLoopOnceAsync(perSecond, warmUp, operation, new Recorders());
+            await run(warmUp, new Recorders());
         }
 
         var recorders = new Recorders();
-        var elapsed = await OpenLoopOnceAsync(perSecond, duration, operation, recorders);
-        return new PhaseReport(name, $"open loop, {perSecond:F0}/s", elapsed, recorders.Figures(elapsed));
+        var elapsed = await run(duration, recorders);
+        return new PhaseReport(name, mode, elapsed, recorders.Figures(elapsed));
     }
 
     private static async Task<TimeSpan> ClosedLoopOnceAsync(int clients, TimeSpan duration, Operation operation, Recorders recorders)
