@@ -15,17 +15,31 @@ public sealed class Recorders
 {
     private readonly ConcurrentDictionary<string, LatencyRecorder> _byOperation = new();
 
+    /// <summary>When the phase began (a <see cref="Stopwatch"/> timestamp), the origin of its timeline.</summary>
+    public long Started { get; } = Stopwatch.GetTimestamp();
+
     public LatencyRecorder this[string operation] => _byOperation.GetOrAdd(operation, name => new LatencyRecorder(name));
 
     public IReadOnlyList<OperationFigures> Figures(TimeSpan elapsed) =>
         [.. _byOperation.Values.Select(recorder => recorder.Figures(elapsed)).OrderBy(figures => figures.Operation, StringComparer.Ordinal)];
 
+    /// <summary>Each operation's figures second by second.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SecondFigures>> Timelines() =>
+        _byOperation.Values.ToDictionary(recorder => recorder.Operation, recorder => recorder.Timeline(Started), StringComparer.Ordinal);
+
     public static TimeSpan Since(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp);
 }
 
-/// <summary>The figures of one measured phase.</summary>
-public sealed record PhaseReport(string Name, string Mode, TimeSpan Elapsed, IReadOnlyList<OperationFigures> Operations)
+/// <summary>The figures of one measured phase, and the same second by second.</summary>
+public sealed record PhaseReport(
+    string Name, string Mode, TimeSpan Elapsed, IReadOnlyList<OperationFigures> Operations,
+    IReadOnlyDictionary<string, IReadOnlyList<SecondFigures>> Timelines)
 {
+    public PhaseReport(string name, string mode, TimeSpan elapsed, Recorders recorders)
+        : this(name, mode, elapsed, recorders.Figures(elapsed), recorders.Timelines())
+    {
+    }
+
     public OperationFigures? Operation(string name) => Operations.FirstOrDefault(figures => figures.Operation == name);
 
     public double TotalPerSecond => Operations.Sum(figures => figures.PerSecond);
@@ -61,7 +75,7 @@ public static class LoadEngine
 
         var recorders = new Recorders();
         var elapsed = await run(duration, recorders);
-        return new PhaseReport(name, mode, elapsed, recorders.Figures(elapsed));
+        return new PhaseReport(name, mode, elapsed, recorders);
     }
 
     private static async Task<TimeSpan> ClosedLoopOnceAsync(int clients, TimeSpan duration, Operation operation, Recorders recorders)

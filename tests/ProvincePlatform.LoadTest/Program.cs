@@ -20,7 +20,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--duration 30s] [--warmup 15s] [--clients 64] [--district all|502] [--days 30] [--pgbench-clients 16] [--popular-percent 10] [--today-percent 10] [--phases ceiling,mix,listing,booking,pgbench]");
+    Console.Error.WriteLine("usage: run [--duration 30s] [--warmup 15s] [--clients 64] [--district all|502] [--days 30] [--pgbench-clients 16] [--popular-percent 10] [--today-percent 10] [--phases ceiling,mix,listing,booking,pgbench] [--timeline]");
     Console.Error.WriteLine("       scale [--sizes 1000,10047] [--bookings 5000] [--clients 64]");
     return 2;
 }
@@ -86,6 +86,7 @@ namespace ProvincePlatform.LoadTest
             var clients = options.Number("clients", 64);
             var district = options.Text("district", "all");
             var phases = options.Text("phases", string.Join(',', AllPhases)).Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var timeline = options.Text("timeline", "false") == "true";
             var contention = new WorkloadOptions
             {
                 PopularShare = options.Number("popular-percent", 10) / 100.0,
@@ -131,6 +132,10 @@ namespace ProvincePlatform.LoadTest
             foreach (var phase in measured)
             {
                 Print(phase, output);
+                if (timeline)
+                {
+                    PrintTimeline(phase, output);
+                }
             }
 
             // pgbench last, with the host idle, on the same server and the same cores.
@@ -244,7 +249,7 @@ namespace ProvincePlatform.LoadTest
                 }
             })));
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var phase = new PhaseReport(Invariant($"{bookings} bookings over {helpPoints.Count} village houses of 200 random communes"), $"closed loop, {clients} clients", elapsed, recorders.Figures(elapsed));
+            var phase = new PhaseReport(Invariant($"{bookings} bookings over {helpPoints.Count} village houses of 200 random communes"), $"closed loop, {clients} clients", elapsed, recorders);
             Print(phase, output);
             return phase.Operation(Workload.Book)?.PerSecond ?? 0;
         }

@@ -18,6 +18,20 @@ public static class Report
         }
     }
 
+    /// <summary>Each operation of the phase second by second: a stall shows as a second of high p99 and max.</summary>
+    public static void PrintTimeline(PhaseReport phase, TextWriter output)
+    {
+        foreach (var (operation, seconds) in phase.Timelines.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(Invariant($"  {operation}, second by second:"));
+            output.WriteLine(Invariant($"  {"s",5} {"count",7} {"p50 ms",8} {"p99 ms",8} {"max ms",9}"));
+            foreach (var second in seconds)
+            {
+                output.WriteLine(Invariant($"  {second.Second,5} {second.Count,7} {second.P50,8:F2} {second.P99,8:F2} {second.Max,9:F2}"));
+            }
+        }
+    }
+
     /// <param name="met">Null when a phase the target needs was not run.</param>
     public static void Target(TextWriter output, string name, string figure, bool? met) =>
         output.WriteLine(met is null ? $"  (not measured)  {name}" : $"  {(met.Value ? "MET    " : "NOT MET")}  {name}: {figure}");
