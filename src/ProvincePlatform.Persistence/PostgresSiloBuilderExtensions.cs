@@ -5,7 +5,9 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using ProvincePlatform.Grains.Citizens;
+using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Persistence.Citizens;
+using ProvincePlatform.Persistence.HelpPoints;
 
 namespace ProvincePlatform.Persistence;
 
@@ -16,8 +18,8 @@ public static class PostgresSiloBuilderExtensions
 
     /// <summary>
     /// Keeps the cluster in PostgreSQL: membership (clustering), the grain storage named
-    /// <paramref name="storageName"/> and reminders through Orleans' ADO.NET providers, and the citizen index as a
-    /// table of its own, all in the database of <paramref name="connectionString"/>. The database needs the schema of deploy/sql, which
+    /// <paramref name="storageName"/> and reminders through Orleans' ADO.NET providers, and the help points and the
+    /// citizen index as tables of their own, all in the database of <paramref name="connectionString"/>. The database needs the schema of deploy/sql, which
     /// <see cref="Migrations.SchemaMigrator"/> applies.
     /// Grain state is stored with Orleans' own serializer rather than JSON: it is version tolerant by design (members
     /// are matched by their [Id], unknown ones skipped, missing ones defaulted) and names types by their [Alias], so a
@@ -45,6 +47,8 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.Replace(ServiceDescriptor.Singleton<IHelpPointStore>(services =>
+            new PostgresHelpPointStore(connectionString, services.GetRequiredService<Serializer>())));
         silo.Services.Replace(ServiceDescriptor.Singleton<ICitizenIndex>(services =>
             new PostgresCitizenIndex(connectionString, services.GetRequiredService<ILogger<PostgresCitizenIndex>>())));
         return silo;

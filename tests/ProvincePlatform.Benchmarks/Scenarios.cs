@@ -121,7 +121,7 @@ public static class Scenarios
             state.Sessions[slot.Id] = ledger;
         }
 
-        state.MarkForStats(Today.AddDays(-1));
+        state.LedgerChanged(state.Sessions[VillageHouseSlot(Today.AddDays(-1)).Id]);
         return state;
     }
 

@@ -1,16 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Grains.Stats;
 
 namespace ProvincePlatform.Benchmarks;
 
 /// <summary>
-/// Stored state through Orleans' serializer, as the grain storage writes and reads it (see
-/// tests/ProvincePlatform.Grains.Tests/Cluster/SharedGrainStorage.cs): the retained working state of a busy village
-/// house and a commune's stats after a year. The payload sizes are printed by the setup and kept in
-/// <see cref="HelpPointStateBytes"/> and <see cref="CommuneStatsStateBytes"/>.
+/// Stored state through Orleans' serializer, as the stores write and read it: for a busy village house (30 days of
+/// ledgers, 8 bookings each), what a booking writes (its session's ledger), what an activation reads (the profile and
+/// every ledger, restored), and, for comparison, the whole state every booking wrote before ledgers had rows; and a
+/// commune's stats after a year. The payload sizes are printed by the setup and kept in the *Bytes properties.
 /// </summary>
 [MemoryDiagnoser]
 public class StateSerialisationBenchmarks
@@ -20,7 +21,14 @@ public class StateSerialisationBenchmarks
 #pragma warning restore CA2213
     private Serializer _serializer = null!;
     private HelpPointState _helpPoint = null!;
+    private SessionLedger _lastSession = null!;
+    private byte[] _profileRow = null!;
+    private byte[][] _ledgerRows = null!;
     private CommuneStatsState _stats = null!;
+
+    public int SessionLedgerBytes { get; private set; }
+
+    public int HelpPointRowsBytes { get; private set; }
 
     public int HelpPointStateBytes { get; private set; }
 
@@ -38,22 +46,39 @@ public class StateSerialisationBenchmarks
         _services = SerializerServices();
         _serializer = _services.GetRequiredService<Serializer>();
         _helpPoint = Scenarios.BusyVillageHouse();
+        _lastSession = _helpPoint.Sessions.Values.MaxBy(ledger => ledger.StartsAt)!;
+        _profileRow = _serializer.SerializeToArray(_helpPoint.Profile());
+        _ledgerRows = [.. _helpPoint.Sessions.Values.Select(_serializer.SerializeToArray)];
         _stats = Scenarios.CommuneYear();
-        HelpPointStateBytes = _serializer.SerializeToArray(_helpPoint).Length;
+        SessionLedgerBytes = SerializeBookingWrite().Length;
+        HelpPointRowsBytes = _profileRow.Length + _ledgerRows.Sum(row => row.Length);
+        HelpPointStateBytes = SerializeWholeHelpPointState().Length;
         CommuneStatsStateBytes = _serializer.SerializeToArray(_stats).Length;
-        Console.WriteLine($"// Serialized HelpPointState (30 days × 8 bookings): {HelpPointStateBytes:N0} bytes");
+        Console.WriteLine($"// Serialized SessionLedger (8 bookings), what a booking writes: {SessionLedgerBytes:N0} bytes");
+        Console.WriteLine($"// Serialized profile and 30 ledgers, what an activation reads: {HelpPointRowsBytes:N0} bytes");
+        Console.WriteLine($"// Serialized whole HelpPointState, what a booking wrote before ledgers had rows: {HelpPointStateBytes:N0} bytes");
         Console.WriteLine($"// Serialized CommuneStatsState (6 help points × 1 year): {CommuneStatsStateBytes:N0} bytes");
     }
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
-    [Benchmark]
-    public byte[] SerializeHelpPointState() => _serializer.SerializeToArray(_helpPoint);
+    /// <summary>What a booking stores: its session's ledger.</summary>
+    [Benchmark(Baseline = true)]
+    public byte[] SerializeBookingWrite() => _serializer.SerializeToArray(_lastSession);
 
+    /// <summary>What an activation reads: the profile row and every ledger row, restored into one state.</summary>
     [Benchmark]
-    public HelpPointState RoundTripHelpPointState() =>
-        _serializer.Deserialize<HelpPointState>(_serializer.SerializeToArray(_helpPoint))!;
+    public HelpPointState ReadHelpPointRows()
+    {
+        var state = _serializer.Deserialize<HelpPointState>(_profileRow)!;
+        state.Restore(_ledgerRows.Select(row => _serializer.Deserialize<SessionLedger>(row)!));
+        return state;
+    }
+
+    /// <summary>What every booking stored before ledgers had rows of their own.</summary>
+    [Benchmark]
+    public byte[] SerializeWholeHelpPointState() => _serializer.SerializeToArray(_helpPoint);
 
     [Benchmark]
     public byte[] SerializeCommuneStatsState() => _serializer.SerializeToArray(_stats);

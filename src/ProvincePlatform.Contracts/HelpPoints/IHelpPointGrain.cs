@@ -7,8 +7,11 @@ namespace ProvincePlatform.Contracts.HelpPoints;
 /// <summary>
 /// One help point (keyed by <c>{communeCode}-{n}</c>): its definition, its sessions and every booking in them.
 /// All seat decisions of a help point are taken here, one at a time, so a session can never be overbooked.
+/// Version 2 stores its ledgers as rows of their own; silos of version 1 read only the state stored whole, which
+/// version 2 clears, so in a rolling upgrade help points must activate only on silos of version 2 (the cluster's
+/// version selector is <c>LatestVersion</c>).
 /// </summary>
-[Alias("pp.IHelpPointGrain")]
+[Alias("pp.IHelpPointGrain"), Orleans.CodeGeneration.Version(2)]
 public interface IHelpPointGrain : IGrainWithStringKey
 {
     /// <summary>Creates the help point; called once by its commune. Repeating it with the same data is harmless.</summary>

@@ -50,6 +50,13 @@ public sealed class SessionLedger
     [Id(4)]
     public bool Settled { get; set; }
 
+    /// <summary>
+    /// The help point's <see cref="HelpPointState.ReportSequence"/> at the ledger's last change: the version its row is
+    /// stored at, and what tells the commune's stats whether they heard of it. 0 until it is first stored.
+    /// </summary>
+    [Id(5)]
+    public long ChangeSequence { get; set; }
+
     public DateOnly Date => VietnamTime.DateOf(StartsAt);
 
     public int SeatsTaken => Bookings.Count(booking => booking.TakesSeat);

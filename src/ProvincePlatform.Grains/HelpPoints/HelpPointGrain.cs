@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.HelpPoints;
@@ -13,15 +14,15 @@ using ProvincePlatform.Grains.Telemetry;
 namespace ProvincePlatform.Grains.HelpPoints;
 
 /// <summary>
-/// Orchestrates one help point: looks up the session, lets its <see cref="SessionLedger"/> decide, persists the
-/// decision before answering, and keeps a reminder set for the next no-show or retention deadline. The changes its
-/// commune's stats count are noted in the state with the change, and reported up to half a minute later (many
-/// changes in one report, off the booking's path); every housekeeping tick and deactivation reports what is still
-/// unreported.
+/// Orchestrates one help point: looks up the session, lets its <see cref="SessionLedger"/> decide, stores what the
+/// decision changed (usually that one session's ledger, see <see cref="IHelpPointStore"/>) before answering, and keeps
+/// a reminder set for the next no-show or retention deadline. The changes its commune's stats count are noted in the
+/// state with the change, and reported up to half a minute later (many changes in one report, off the booking's
+/// path); every housekeeping tick and deactivation reports what is still unreported.
 /// Not reentrant, so seat decisions never interleave.
 /// </summary>
 public sealed partial class HelpPointGrain(
-    [PersistentState("helpPoint", ProvinceStorage.Name)] IPersistentState<HelpPointState> state,
+    IHelpPointStore store,
     [FromKeyedServices(ProvinceClock.ServiceKey)] TimeProvider clock,
     CitizenKeys citizenKeys,
     ICitizenIndex citizenIndex,
@@ -30,6 +31,9 @@ public sealed partial class HelpPointGrain(
     : Grain, IHelpPointGrain, IRemindable
 {
     public const string HousekeepingReminder = "housekeeping";
+
+    /// <summary>The name under which versions before <see cref="IHelpPointStore"/> kept the whole state in grain storage.</summary>
+    public const string WholeStateName = "helpPoint";
 
     /// <summary>
     /// How long changes gather before they are reported to the commune's stats together. Every report rewrites the
@@ -40,8 +44,9 @@ public sealed partial class HelpPointGrain(
 
     private readonly AimedReminder _housekeeping = new(HousekeepingReminder, backstop: TimeSpan.FromHours(12));
     private IGrainTimer? _statsReport;
+    private int _profileVersion;
 
-    private HelpPointState State => state.State;
+    private HelpPointState State { get; set; } = new();
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -59,7 +64,7 @@ public sealed partial class HelpPointGrain(
             State.Definition = definition;
             State.OpenedOn = VietnamTime.Today(clock);
             State.DefinitionSince = State.OpenedOn;
-            State.MarkProfileForStats();
+            State.ProfileChanged();
             await PersistAsync();
         }
 
@@ -101,7 +106,7 @@ public sealed partial class HelpPointGrain(
 
         State.Definition = definition;
         State.DefinitionSince = VietnamTime.Today(clock);
-        State.MarkProfileForStats();
+        State.ProfileChanged();
         foreach (var (ledger, slot) in kept)
         {
             ledger.EndsAt = slot.EndsAt;
@@ -109,6 +114,8 @@ public sealed partial class HelpPointGrain(
             {
                 ledger.PromoteWaitlisted(definition.Computers);
             }
+
+            State.LedgerChanged(ledger);
         }
 
         await PersistAsync();
@@ -132,9 +139,15 @@ public sealed partial class HelpPointGrain(
             return new Refusal(RefusalCode.DateAlreadyClosed, "date");
         }
 
-        var cancelled = State.Sessions.Values.Where(ledger => ledger.Date == closure.Date).Sum(ledger => ledger.CancelByHelpPoint());
-        State.MarkProfileForStats();
-        State.MarkForStats(closure.Date);
+        var cancelled = 0;
+        foreach (var ledger in State.Sessions.Values.Where(ledger => ledger.Date == closure.Date))
+        {
+            cancelled += ledger.CancelByHelpPoint();
+            State.LedgerChanged(ledger);
+        }
+
+        State.ProfileChanged();
+        State.DayChanged(closure.Date);
         await PersistAsync();
         metrics.Cancelled(byHelpPoint: true, cancelled);
         return closure;
@@ -202,11 +215,26 @@ public sealed partial class HelpPointGrain(
     public Task<Outcome<BookingView>> CheckInAsync(string bookingId) =>
         ChangeAsync(bookingId, ledger => ledger.CheckIn(bookingId, Now), metrics.CheckedIn);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (await store.ReadAsync(Id) is { } stored)
+        {
+            (State, _profileVersion) = (stored.State, stored.ProfileVersion);
+        }
+        else if (await ReadWholeStateAsync() is { IsOpened: true } whole)
+        {
+            State = whole;
+            State.SplitIntoRows();
+            await PersistAsync();
+        }
+
+        if (State.WholeStateToClear)
+        {
+            await ClearWholeStateAsync();
+        }
+
         ReportWaitlist();
         ScheduleStatsReport();
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -279,9 +307,7 @@ public sealed partial class HelpPointGrain(
             return decision.Refusal;
         }
 
-        State.Sessions.TryAdd(slot.Id, ledger);
-        State.BookingSessions[bookingId] = slot.Id;
-        State.MarkForStats(slot.Date);
+        State.Placed(ledger, decision.Value!);
         // The citizen's index entry is written beside the booking rather than after it, halving the wait: an entry
         // whose booking was never stored (the write failed) is skipped by the lookup, which finds no such booking.
         await Task.WhenAll(PersistAsync(), IndexForCitizenAsync(decision.Value!));
@@ -324,7 +350,7 @@ public sealed partial class HelpPointGrain(
 
         if (after.Value!.Status != before.Status)
         {
-            State.MarkForStats(ledger.Date);
+            State.LedgerChanged(ledger);
             await PersistAsync();
             changed();
         }
@@ -333,16 +359,56 @@ public sealed partial class HelpPointGrain(
     }
 
     /// <summary>
-    /// Writes the state (see <see cref="PersistentStateExtensions.WriteOrDeactivateAsync{TState}"/>), schedules the
+    /// Stores what changed (see <see cref="PersistentStateExtensions.StoreOrDeactivateAsync{T}"/>), schedules the
     /// report to the commune's stats, then re-aims housekeeping.
     /// </summary>
     private async Task PersistAsync()
     {
-        await state.WriteOrDeactivateAsync(this);
+        var changes = State.TakeChanges();
+        _profileVersion = await this.StoreOrDeactivateAsync(() => store.WriteAsync(Id, State, _profileVersion, changes));
         ReportWaitlist();
         ScheduleStatsReport();
         await _housekeeping.AimOrLogAsync(this, State.NextHousekeepingAt(), Now, logger);
     }
+
+    /// <summary>The state as versions before <see cref="IHelpPointStore"/> stored it, whole, in grain storage.</summary>
+    private async Task<HelpPointState?> ReadWholeStateAsync()
+    {
+        var whole = new GrainState<HelpPointState>();
+        await WholeStateStorage.ReadStateAsync(WholeStateName, this.GetGrainId(), whole);
+        return whole.RecordExists ? whole.State : null;
+    }
+
+    /// <summary>
+    /// Clears the state stored whole once its rows are stored. A failure is logged and tried again on the next
+    /// activation: the rows are what the help point is read from, and the flag stays stored until the clear succeeds.
+    /// </summary>
+    private async Task ClearWholeStateAsync()
+    {
+        try
+        {
+            var whole = new GrainState<HelpPointState>();
+            await WholeStateStorage.ReadStateAsync(WholeStateName, this.GetGrainId(), whole);
+            if (whole.RecordExists)
+            {
+                await WholeStateStorage.ClearStateAsync(WholeStateName, this.GetGrainId(), whole);
+            }
+
+            State.WholeStateCleared();
+            await PersistAsync();
+        }
+#pragma warning disable CA1031 // Whatever stops the clear, the rows stand and the next activation tries again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogWholeStateNotCleared(logger, exception, Id);
+        }
+    }
+
+    private IGrainStorage WholeStateStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProvinceStorage.Name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Help point {HelpPointId}: its state stored whole before ledgers had rows is not yet cleared")]
+    private static partial void LogWholeStateNotCleared(ILogger logger, Exception exception, string helpPointId);
 
     private void ScheduleStatsReport()
     {
@@ -385,8 +451,7 @@ public sealed partial class HelpPointGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Help point {HelpPointId}: a change was stored but not yet reported to its commune's stats")]
     private static partial void LogStatsReportMissed(ILogger logger, Exception exception, string helpPointId);
 
-    private void ReportWaitlist() =>
-        metrics.WaitlistIs(Id, State.Sessions.Values.Where(ledger => ledger.StartsAt > Now).Sum(ledger => ledger.WaitlistLength));
+    private void ReportWaitlist() => metrics.WaitlistIs(Id, State.UpcomingWaitlist(Now));
 
     private HelpPointDetails Details() => new(
         Id, State.CommuneCode!, State.Definition!,

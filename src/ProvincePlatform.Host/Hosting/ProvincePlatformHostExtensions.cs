@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Versions.Selector;
 using ProvincePlatform.Audit;
 using ProvincePlatform.Grains;
 using ProvincePlatform.Grains.Common;
@@ -145,6 +146,9 @@ public static class ProvincePlatformHostExtensions
             // Not under "Orleans": Orleans reads that section itself and takes "Orleans:Reminders" for a provider.
             silo.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
+            // During a rolling upgrade, a grain whose interface has a new version activates only on silos that have it:
+            // a help point of version 2 clears the state a silo of version 1 would read (see IHelpPointGrain).
+            silo.Configure<GrainVersioningOptions>(options => options.DefaultVersionSelectorStrategy = nameof(LatestVersion));
             // Grain calls join the trace of the HTTP request that made them, when traces are recorded: the two filters
             // it puts on every grain call cost a tenth of a session listing even with nobody listening.
             if (TelemetryExtensions.RecordsTraces(builder.Configuration))

@@ -288,49 +288,47 @@ public sealed class ResilienceChecker(
         }
     }
 
-    /// <summary>The database holds a state row for every help point and every acknowledged request.</summary>
+    /// <summary>
+    /// The database holds a profile row for every help point, a ledger row for every session with an acknowledged
+    /// booking, and a state row for every acknowledged request.
+    /// </summary>
     private async Task CheckStoredStatesAsync()
     {
         // Unpooled: a pooled connection from before the restart would be one the server has since ended.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        var counts = new List<string>();
-        await using (var query = new NpgsqlCommand("SELECT grain_type, count(*) FROM orleans_storage GROUP BY grain_type ORDER BY grain_type", connection))
-        await using (var rows = await query.ExecuteReaderAsync())
+        var counts = await RowsAsync(connection, "SELECT grain_type || ' ' || count(*) FROM orleans_storage GROUP BY grain_type ORDER BY grain_type");
+        var profiles = await RowsAsync(connection, "SELECT help_point_id FROM province_help_points");
+        var ledgers = await RowsAsync(connection, "SELECT help_point_id || ' ' || session_id FROM province_session_ledgers");
+        StoredStates = string.Join(", ", [.. counts, $"help point profiles {profiles.Count}", $"session ledgers {ledgers.Count}"]);
+        foreach (var helpPoint in helpPoints.Where(helpPoint => !profiles.Contains(helpPoint.Id)))
         {
-            while (await rows.ReadAsync())
-            {
-                counts.Add($"{rows.GetString(0)} {rows.GetInt64(1)}");
-            }
+            _lost.Enqueue($"help point {helpPoint.Id} has no row in province_help_points (rows: {StoredStates})");
         }
 
-        StoredStates = string.Join(", ", counts);
-        var helpPointRows = await StoredKeysAsync(connection, "helpPoint");
-        foreach (var helpPoint in helpPoints.Where(helpPoint => !helpPointRows.Contains(helpPoint.Id)))
+        foreach (var session in ledger.Bookings().Select(booking => $"{booking.HelpPointId} {booking.SessionId}").Distinct().Where(session => !ledgers.Contains(session)))
         {
-            _lost.Enqueue($"help point {helpPoint.Id} has no state row in orleans_storage (rows by grain type: {StoredStates})");
+            _lost.Enqueue($"session {session} has acknowledged bookings but no row in province_session_ledgers (rows: {StoredStates})");
         }
 
-        var requestRows = await StoredKeysAsync(connection, "request");
-        foreach (var request in ledger.Requests().Where(request => !requestRows.Contains(request.Id)))
+        var requests = await RowsAsync(connection, "SELECT grain_id_extension FROM orleans_storage WHERE grain_type = 'request' AND payload_binary IS NOT NULL");
+        foreach (var request in ledger.Requests().Where(request => !requests.Contains(request.Id)))
         {
-            _lost.Enqueue($"request {request.Id} has no state row in orleans_storage (rows by grain type: {StoredStates})");
+            _lost.Enqueue($"request {request.Id} has no state row in orleans_storage (rows: {StoredStates})");
         }
     }
 
-    private static async Task<HashSet<string>> StoredKeysAsync(NpgsqlConnection connection, string grainType)
+    private static async Task<HashSet<string>> RowsAsync(NpgsqlConnection connection, string query)
     {
-        await using var query = new NpgsqlCommand(
-            "SELECT grain_id_extension FROM orleans_storage WHERE grain_type = @type AND payload_binary IS NOT NULL", connection);
-        query.Parameters.AddWithValue("type", grainType);
-        await using var rows = await query.ExecuteReaderAsync();
-        var keys = new HashSet<string>();
+        await using var command = new NpgsqlCommand(query, connection);
+        await using var rows = await command.ExecuteReaderAsync();
+        var values = new HashSet<string>();
         while (await rows.ReadAsync())
         {
-            keys.Add(rows.GetString(0));
+            values.Add(rows.GetString(0));
         }
 
-        return keys;
+        return values;
     }
 
     /// <summary>A read through the gateways in turn, asked again while it fails for want of an answer (5xx, none).</summary>

@@ -129,7 +129,7 @@ public sealed class ResilienceRunTests(OwnPostgresFixture postgres, ITestOutputH
         figures.AppendLine(settled is { } took
             ? Invariant($"Filings cut short were finished {took.TotalSeconds:0.0} s after the load stopped.")
             : Invariant($"Filings still pending {s_settleDeadline.TotalSeconds:0} s after the load stopped (see the findings)."));
-        figures.AppendLine(Invariant($"Checked: {bookings.Count} bookings, {checker.SessionsChecked} sessions, {requests.Count} requests; state rows by grain type: {checker.StoredStates}."));
+        figures.AppendLine(Invariant($"Checked: {bookings.Count} bookings, {checker.SessionsChecked} sessions, {requests.Count} requests; stored rows: {checker.StoredStates}."));
         figures.AppendLine("Refusals by kind:");
         AppendCounts(figures, ledger.Refusals);
         figures.AppendLine("Errors by kind, per phase:");

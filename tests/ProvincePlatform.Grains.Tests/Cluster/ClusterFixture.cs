@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using ProvincePlatform.Grains.Citizens;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.Communes;
+using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Portal;
 using ProvincePlatform.Portal.Simulation;
 
@@ -35,6 +36,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public SharedGrainStorage.Table StoredStates { get; } = new();
 
+    /// <summary>The help points' rows, shared by every silo; writes are refused by <see cref="StoredStates"/> too.</summary>
+    public InMemoryHelpPointStore.Table HelpPointRows { get; } = new();
+
     public PortalSimulation Portal { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -58,6 +62,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var defaults = Portal.Options;
         PortalDefaults = () => Portal.Restore(defaults);
         var storedStates = StoredStates;
+        var helpPointRows = HelpPointRows;
 
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
@@ -67,6 +72,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.Services.AddSingleton<ICitizenIndex>(CitizenIndex);
+            silo.Services.AddSingleton<IHelpPointStore>(services =>
+                new SharedHelpPointStore(helpPointRows, storedStates, services.GetRequiredService<Serializer>()));
             silo.Services.AddProvinceDomain(Directory, Clock, CitizenKeys);
             silo.Services.AddSingleton<IPortalClient>(new InProcessPortalClient(Portal));
         });

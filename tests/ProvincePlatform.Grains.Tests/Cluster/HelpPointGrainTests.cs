@@ -1,7 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using ProvincePlatform.Benchmarks;
 using ProvincePlatform.Contracts.Bookings;
 using ProvincePlatform.Contracts.Common;
 using ProvincePlatform.Contracts.Communes;
 using ProvincePlatform.Contracts.HelpPoints;
+using ProvincePlatform.Grains.Bookings;
 using ProvincePlatform.Grains.Common;
 using ProvincePlatform.Grains.HelpPoints;
 using ProvincePlatform.Grains.Tests.Citizens;
@@ -153,6 +157,33 @@ public sealed class HelpPointGrainTests(ClusterFixture fixture)
         var figures = (await grain.GetAsync())!.Figures;
         Assert.Equal((1, 1), (figures.Bookings, figures.NoShows));
         Assert.Null(await ReminderOfAsync(grain));
+    }
+
+    [Fact]
+    public async Task A_help_point_stored_whole_by_an_earlier_version_is_read_once_then_kept_as_rows_and_the_whole_copy_cleared()
+    {
+        fixture.NextMorning();
+        var slot = new SessionSlot(Today, new TimeOnly(19, 0), new TimeOnly(20, 0));
+        var ledger = new SessionLedger(slot);
+        var booking = ledger.Book("20557-1-abcdefghjk", new BookingRequest(TestCitizens.Number(1), "birthRegistration", false), 6, fixture.Clock.GetUtcNow()).Value!;
+        var whole = new HelpPointState { CommuneCode = "20557", Definition = TestHelpPoints.VillageHouse(), OpenedOn = Today, DefinitionSince = Today };
+        whole.Sessions[slot.Id] = ledger;
+        whole.BookingSessions[booking.Id] = slot.Id;
+        var grain = fixture.Client.GetGrain<IHelpPointGrain>("20557-1");
+        var key = (HelpPointGrain.WholeStateName, grain.GetGrainId());
+        using var services = StateSerialisationBenchmarks.SerializerServices();
+        var serializer = services.GetRequiredService<Serializer>();
+        fixture.StoredStates[key] = (serializer.SerializeToArray(whole), "legacy");
+
+        var found = await grain.GetBookingAsync(booking.Id);
+        var next = await BookAsync(grain, slot.Id, 2);
+
+        Assert.Equal(BookingStatus.Confirmed, found.Value?.Status);
+        Assert.True(next.Succeeded);
+        Assert.False(fixture.StoredStates.ContainsKey(key));
+        var rows = (await new InMemoryHelpPointStore(fixture.HelpPointRows, serializer).ReadAsync(grain.GetPrimaryKeyString()))!;
+        Assert.False(rows.State.WholeStateToClear);
+        Assert.Equal([booking.Id, next.Value!.Id], rows.State.Sessions[slot.Id].Bookings.Select(entry => entry.Id));
     }
 
     private DateOnly Today => VietnamTime.Today(fixture.Clock);

@@ -16,7 +16,7 @@ public sealed class HelpPointStatsReportTests
         var state = StateWithEvening(out var ledger);
         ledger.CheckIn("b1", s_evening.StartsAt.AddMinutes(5));
         ledger.WalkIn("b3", new WalkInRequest(TestCitizens.Number(3), "birthRegistration"), 6, s_evening.StartsAt.AddMinutes(10));
-        state.MarkForStats(s_evening.Date);
+        state.LedgerChanged(ledger);
 
         var report = state.StatsReport("20527-1", Fingerprint);
 
@@ -44,7 +44,7 @@ public sealed class HelpPointStatsReportTests
         var state = StateWithEvening(out _);
         state.Housekeep(s_evening.EndsAt + HelpPointState.Retention + TimeSpan.FromMinutes(1));
 
-        state.MarkForStats(s_evening.Date);
+        state.DayChanged(s_evening.Date);
 
         Assert.Empty(state.StatsReport("20527-1", Fingerprint).Days);
     }
@@ -55,8 +55,8 @@ public sealed class HelpPointStatsReportTests
         var state = StateWithEvening(out _);
         var before = state.ReportSequence;
 
-        state.MarkProfileForStats();
-        state.MarkForStats(s_evening.Date);
+        state.ProfileChanged();
+        state.DayChanged(s_evening.Date);
         var report = state.StatsReport("20527-1", Fingerprint);
         state.Reported();
 

@@ -26,7 +26,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres)
             .ToArray();
 
         Assert.Equal(files, SchemaScripts.Migrations.Select(migration => (migration.FileName, migration.Checksum)));
-        Assert.Equal([1, 2, 3, 4, 5], SchemaScripts.Migrations.Select(migration => migration.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6], SchemaScripts.Migrations.Select(migration => migration.Version));
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.SqlDirectory, SchemaScripts.LedgerFileName)), SchemaScripts.Ledger);
     }
 
@@ -79,7 +79,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres)
 
         Assert.Contains("V002__orleans_persistence.sql was applied with checksum checksum-of-an-older-edit", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was applied", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(["1", "2", "4", "5"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2", "4", "5", "6"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres)
         var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => SchemaMigrator.ApplyAsync(database, NullLogger.Instance))));
 
         Assert.Equal(SchemaScripts.Migrations, runs.SelectMany(applied => applied).OrderBy(migration => migration.Version));
-        Assert.Equal(["1", "2", "3", "4", "5"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -131,6 +131,6 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres)
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("V001__orleans_clustering.sql has been edited since it was applied", run.Output, StringComparison.Ordinal);
-        Assert.Equal(["1", "2", "4", "5"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2", "4", "5", "6"], await Sql.RowsAsync(database, "SELECT version FROM province_schema_migrations ORDER BY version"));
     }
 }
