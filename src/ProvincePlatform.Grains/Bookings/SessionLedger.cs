@@ -11,7 +11,7 @@ namespace ProvincePlatform.Grains.Bookings;
 /// arrival, the first waitlisted booking promoted when a seat comes free, one place per citizen, and a no-show
 /// for every confirmed booking that never checked in once the session is over. The waitlist holds as many citizens
 /// as the session has computers, and at least <see cref="MinimumWaitlist"/>: a longer one would rarely see a seat,
-/// and would let one portal grow a help point's stored state, which every booking writes, without bound.
+/// and would let one portal grow a session's row, which every booking of it writes, without bound.
 /// </summary>
 [GenerateSerializer, Alias("pp.SessionLedger")]
 public sealed class SessionLedger
